@@ -1,0 +1,180 @@
+package com.offerflow.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.offerflow.process.TaskInputs;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error of the project's API as RFC 9457 problem details ({@code application/problem+json}): a type, a title,
+ * the status and a detail in plain words, and for invalid input the list of {@link FieldError}s, all at once. Nothing
+ * internal (stack traces, SQL, file paths, rejected values) is ever part of a response.
+ */
+@RestControllerAdvice(basePackages = "com.offerflow")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Suggestions suggestions;
+
+    ApiExceptionHandler(Suggestions suggestions) {
+        this.suggestions = suggestions;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> apiException(ApiException e) {
+        return problem(e.status(), e.type(), e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolations(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> suggestions.fieldError(violation, ""))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::rule))
+                .toList();
+        return validationFailed(errors);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", null);
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ResponseEntity<Object> engineAccessDenied(org.camunda.bpm.engine.AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", null);
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ResponseEntity<Object> concurrentChange(org.camunda.bpm.engine.OptimisticLockingException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change",
+                "The publication changed at the same moment; nothing was changed. Read it again and retry.", null);
+    }
+
+    @ExceptionHandler(TaskInputs.InvalidTaskInputException.class)
+    ResponseEntity<Object> invalidDecision(TaskInputs.InvalidTaskInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-decision", e.getMessage() + ".", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error while handling an API request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; nothing was changed. Try again later.", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getAllErrors().stream()
+                .map(error -> error.unwrap(jakarta.validation.ConstraintViolation.class))
+                .map(violation -> suggestions.fieldError(violation, ""))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::rule))
+                .toList();
+        return validationFailed(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof StreamConstraintsException) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                    "The JSON document is too large or too deeply nested.", null);
+        }
+        if (cause instanceof JsonParseException) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                    "The request body is not well-formed JSON.", null);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return validationFailed(List.of(fieldError(mapping)));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is missing or unreadable.", null);
+    }
+
+    private static FieldError fieldError(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(field, "UnknownField", "is not a field of this resource",
+                    "Remove it; the fields here are: " + unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".");
+        }
+        if (e instanceof InvalidTypeIdException) {
+            return new FieldError(field.isEmpty() ? "destination" : field + ".destination", "UnknownType",
+                    "is missing or not one of the accepted kinds", "Use one of: none, httpsEndpoint, email.");
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new FieldError(field, "Type", "must be " + describe(mismatch.getTargetType()),
+                    "Send a value of the right JSON type.");
+        }
+        return new FieldError(field, "Type", "has a value of the wrong shape", "Send a value of the right JSON type.");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isRecord() || type.isInterface()) {
+            return "an object";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private ResponseEntity<Object> validationFailed(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
+        return problem(HttpStatus.BAD_REQUEST, "validation-failed", detail, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
+            problem.setType(ProblemTypes.of(HttpStatus.valueOf(statusCode.value()).name().toLowerCase().replace('_', '-')));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(type));
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

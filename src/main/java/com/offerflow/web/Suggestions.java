@@ -1,0 +1,95 @@
+package com.offerflow.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a constraint violation into a {@link FieldError} with a suggestion of what to do, from
+ * {@code suggestions.properties}: the most specific of {@code <Rule>.<field>}, {@code <Rule>.<kind>} (text or list)
+ * and {@code <Rule>} wins; {@code {max}}-style placeholders take the constraint's attributes.
+ */
+@Component
+public class Suggestions {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    private final Properties suggestions;
+
+    public Suggestions() {
+        try {
+            this.suggestions = PropertiesLoaderUtils.loadProperties(new ClassPathResource("suggestions.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public FieldError fieldError(ConstraintViolation<?> violation, String pathPrefix) {
+        String rule = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String field = pathPrefix + fieldPath(violation.getPropertyPath());
+        Object value = violation.getInvalidValue();
+        String kind = value instanceof Collection<?> ? "list" : "text";
+        String template = first(rule + "." + leaf(violation.getPropertyPath()), rule + "." + kind, rule);
+        String suggestion = template == null ? null : fill(template, violation.getConstraintDescriptor().getAttributes());
+        return new FieldError(field, rule, violation.getMessage(), suggestion);
+    }
+
+    /** {@code plans[0].regions[1]}, without Bean Validation's {@code <list element>} nodes. */
+    static String fieldPath(Path path) {
+        StringBuilder result = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                result.append('[').append(node.getIndex()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (!result.isEmpty()) {
+                    result.append('.');
+                }
+                result.append(name);
+            }
+        }
+        return result.toString();
+    }
+
+    private static String leaf(Path path) {
+        String leaf = "";
+        for (Path.Node node : path) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                leaf = node.getName();
+            }
+        }
+        return leaf;
+    }
+
+    private String first(String... keys) {
+        for (String key : keys) {
+            String value = suggestions.getProperty(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String fill(String template, Map<String, Object> attributes) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            Object value = attributes.get(matcher.group(1));
+            matcher.appendReplacement(result, Matcher.quoteReplacement(value == null ? matcher.group() : value.toString()));
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
+}

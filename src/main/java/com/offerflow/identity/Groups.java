@@ -1,0 +1,33 @@
+package com.offerflow.identity;
+
+import java.util.Optional;
+
+/**
+ * The Camunda groups that carry Offerflow's roles. A publisher organisation {@code contoso} is the group
+ * {@code publisher-contoso}; its members are that organisation's publishers.
+ */
+public final class Groups {
+
+    /** Camunda's administrators group: everything, including Admin. */
+    public static final String ADMINS = "camunda-admin";
+    /** Certification reviewers: judge the scanner's warnings in Tasklist. */
+    public static final String CERTIFICATION_REVIEWERS = "certification-reviewers";
+    /** Operators: watch publications, timers and incidents in Cockpit, read-only. */
+    public static final String OPERATORS = "operators";
+    public static final String PUBLISHER_PREFIX = "publisher-";
+    /** The Camunda group type of publisher organisations. */
+    public static final String PUBLISHER_GROUP_TYPE = "publisher-organisation";
+
+    private Groups() {
+    }
+
+    public static String publisherGroup(String organisation) {
+        return PUBLISHER_PREFIX + organisation;
+    }
+
+    public static Optional<String> organisationOf(String groupId) {
+        return groupId.startsWith(PUBLISHER_PREFIX) && groupId.length() > PUBLISHER_PREFIX.length()
+                ? Optional.of(groupId.substring(PUBLISHER_PREFIX.length()))
+                : Optional.empty();
+    }
+}

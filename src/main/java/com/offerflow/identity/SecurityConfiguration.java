@@ -1,0 +1,153 @@
+package com.offerflow.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.offerflow.web.ProblemTypes;
+
+/**
+ * Who may reach what. Four filter chains, by path:
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's users, stateless; only the public catalog and the region
+ *       list are open. Which offers a user may see is decided by the services (a publisher's own organisation).</li>
+ *   <li>{@code /engine-rest/**}: HTTP Basic, then Camunda's {@link ProcessEngineAuthenticationFilter}, so the
+ *       engine knows the user and its groups and applies Camunda's authorizations (on, see application.yaml).</li>
+ *   <li>{@code /camunda/**}: the webapps (Tasklist, Cockpit, Admin) with their own login, session and CSRF token.</li>
+ *   <li>everything else: the health probe and the redirect to the webapps are open, the rest is refused.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    private final ObjectMapper objectMapper;
+
+    SecurityConfiguration(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(PATHS.matcher("/api/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/catalog"),
+                                PATHS.matcher(HttpMethod.GET, "/api/catalog/**"),
+                                PATHS.matcher(HttpMethod.GET, "/api/regions")).permitAll()
+                        .anyRequest().hasRole("USER"))
+                .httpBasic(basic -> basic.realmName("offerflow").authenticationEntryPoint(problemEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
+                        .accessDeniedHandler(problemAccessDenied()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(PATHS.matcher("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("USER"))
+                .httpBasic(basic -> basic.realmName("offerflow").authenticationEntryPoint(problemEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
+                        .accessDeniedHandler(problemAccessDenied()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+        // The webapps authenticate and guard against CSRF themselves (session + X-XSRF-TOKEN); Spring's CSRF and
+        // headers on top of theirs would break them.
+        return http
+                .securityMatcher(PATHS.matcher("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/"), PATHS.matcher("/error"),
+                                PATHS.matcher(HttpMethod.GET, "/actuator/health"),
+                                PATHS.matcher(HttpMethod.GET, "/actuator/health/**")).permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
+                        .accessDeniedHandler(problemAccessDenied()))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /**
+     * Camunda's filter behind Spring Security on {@code /engine-rest}: it takes the user Spring authenticated and
+     * sets it, with its groups, as the engine's current authentication for the request.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.setName("camunda-engine-rest-authentication");
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+
+    private AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"offerflow\"");
+            writeProblem(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Sign in with HTTP Basic authentication (a Camunda user).");
+        };
+    }
+
+    private AccessDeniedHandler problemAccessDenied() {
+        return (request, response, e) ->
+                writeProblem(response, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+    }
+
+    private void writeProblem(HttpServletResponse response, HttpStatus status, String type, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(type));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,14 @@
+package com.offerflow.offer;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** An Azure subscription that may see the offer's preview before it goes live. */
+public record PreviewSubscription(
+        @NotNull
+        @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+                message = "{offerflow.guid}")
+        String subscriptionId,
+        @Size(max = 200) String description) {
+}

@@ -1,0 +1,56 @@
+package com.offerflow.catalog;
+
+import com.offerflow.offer.Listing;
+import com.offerflow.offer.Plan;
+import com.offerflow.web.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The public catalog: the live offers, readable without credentials. It shows what customers see (listing, plans,
+ * where to pull), never the preview audience, the lead destination or the engineering contact.
+ */
+@RestController
+@RequestMapping("/api/catalog")
+class CatalogController {
+
+    private final CatalogService catalog;
+
+    CatalogController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    List<CatalogOffer> list() {
+        return catalog.selling().stream().map(CatalogOffer::of).toList();
+    }
+
+    @GetMapping("/{offerId}")
+    CatalogOffer get(@PathVariable String offerId) {
+        return catalog.find(offerId).filter(entry -> entry.distribution() == CatalogEntry.Distribution.SELLING)
+                .map(CatalogOffer::of)
+                .orElseThrow(() -> ApiException.notFound("Offer in the catalog", offerId));
+    }
+
+    /** An offer as customers see it. */
+    record CatalogOffer(String offerId, String publisher, String name, String searchSummary, String description,
+                        String privacyPolicyUrl, Listing.Contact supportContact, List<String> categories,
+                        List<Plan> plans, String repository, List<String> tags, String digest,
+                        List<String> regions, Instant publishedAt) {
+
+        static CatalogOffer of(CatalogEntry entry) {
+            Listing listing = entry.offer().listing();
+            return new CatalogOffer(entry.offerId(), entry.publisherOrg(), listing.name(), listing.searchSummary(),
+                    listing.description(), listing.privacyPolicyUrl(), listing.supportContact(),
+                    listing.categories(), entry.offer().plans(),
+                    entry.offer().technicalConfiguration().repositoryName(),
+                    entry.offer().technicalConfiguration().tags(), entry.packageDigest(), entry.regions(),
+                    entry.publishedAt());
+        }
+    }
+}

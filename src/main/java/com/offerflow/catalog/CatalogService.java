@@ -1,0 +1,78 @@
+package com.offerflow.catalog;
+
+import com.offerflow.image.Descriptor;
+import com.offerflow.offer.OfferDocument;
+import com.offerflow.offer.OfferPublications;
+import com.offerflow.publication.Publication;
+import com.offerflow.publication.PublicationRepository;
+import com.offerflow.replication.Regions;
+import com.offerflow.replication.ReplicationPlan;
+import com.offerflow.replication.ReplicationService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step 6 and the public catalog: an offer goes live once every required region serves its package under every
+ * tag; its entry then replaces the earlier live version (which stayed public until this moment).
+ */
+@Service
+public class CatalogService {
+
+    private final CatalogRepository catalog;
+    private final PublicationRepository publications;
+    private final OfferPublications offers;
+    private final ReplicationService replication;
+    private final Regions regions;
+    private final Clock clock;
+
+    CatalogService(CatalogRepository catalog, PublicationRepository publications, OfferPublications offers,
+            ReplicationService replication, Regions regions, Clock clock) {
+        this.catalog = catalog;
+        this.publications = publications;
+        this.offers = offers;
+        this.replication = replication;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes the publication's version of the offer.
+     *
+     * @throws IOException when a region does not serve the package (a technical failure: retried, then an incident)
+     */
+    @Transactional
+    public void publish(String publicationId) throws IOException {
+        Publication publication = publications.find(publicationId).orElseThrow();
+        OfferDocument offer = offers.read(publication.offerSnapshot());
+        List<String> required = ReplicationPlan.requiredRegions(offer, regions);
+        for (String region : required) {
+            for (String tag : offer.technicalConfiguration().tags()) {
+                Optional<Descriptor> served = replication.served(region, offer.technicalConfiguration().repositoryName(), tag);
+                if (served.isEmpty()) {
+                    throw new IOException("Region " + region + " does not serve " + offer.technicalConfiguration()
+                            .repositoryName() + ":" + tag + " yet");
+                }
+            }
+        }
+        Instant now = clock.instant();
+        catalog.upsert(new CatalogEntry(publication.offerId(), publication.publisherOrg(), publicationId, offer,
+                publication.packageDigest(), required, CatalogEntry.Distribution.SELLING, now, now));
+        offers.wentLive(publication.offerId(), publicationId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CatalogEntry> selling() {
+        return catalog.findSelling();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CatalogEntry> find(String offerId) {
+        return catalog.find(offerId);
+    }
+}

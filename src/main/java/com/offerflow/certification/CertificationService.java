@@ -1,0 +1,109 @@
+package com.offerflow.certification;
+
+import com.offerflow.certification.scan.ImageScanner;
+import com.offerflow.image.Digest;
+import com.offerflow.image.ImageLimits;
+import com.offerflow.image.InvalidImageException;
+import com.offerflow.image.OciArchive;
+import com.offerflow.process.ProcessVariables;
+import com.offerflow.publication.Finding;
+import com.offerflow.publication.Publication;
+import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublishingStep;
+import com.offerflow.storage.ImageArchives;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Step 2's business: scans the publication's image and turns the report into the process outcome and the findings
+ * the publisher sees. The scan itself runs outside any transaction (it takes as long as the image is large);
+ * {@link #record} stores its result in the caller's transaction.
+ */
+@Service
+public class CertificationService {
+
+    private static final int MAX_EVIDENCE_PER_FINDING = 5;
+
+    private final PublicationRepository publications;
+    private final CertificationReports reports;
+    private final ImageArchives archives;
+    private final ImageScanner scanner;
+    private final Clock clock;
+
+    CertificationService(PublicationRepository publications, CertificationReports reports, ImageArchives archives,
+            ImageScanner scanner, Clock clock) {
+        this.publications = publications;
+        this.reports = reports;
+        this.archives = archives;
+        this.scanner = scanner;
+        this.clock = clock;
+    }
+
+    /**
+     * Scans the image of the publication's snapshot, reporting progress as it goes.
+     *
+     * @throws IOException when the stored image cannot be read (a technical failure: the task is retried)
+     */
+    public CertificationReport scan(String publicationId) throws IOException {
+        Publication publication = publications.find(publicationId)
+                .orElseThrow(() -> new IllegalStateException("Publication " + publicationId + " does not exist"));
+        Digest digest = Digest.parse(publication.imageDigest());
+        try (OciArchive archive = OciArchive.open(archives.path(digest), ImageLimits.defaults())) {
+            return scanner.scan(archive, (done, total) -> publications.scanProgress(publicationId, done, total));
+        } catch (InvalidImageException e) {
+            return CertificationReport.unreadable(digest.toString(), e.code(), e.getMessage());
+        }
+    }
+
+    /** Stores the report and its findings; returns the process variables of the outcome. */
+    public Map<String, Object> record(String publicationId, CertificationReport report) {
+        reports.save(publicationId, report, clock.instant());
+        publications.findings(publicationId, PublishingStep.CERTIFICATION, findings(report), clock.instant());
+        return switch (report.outcome()) {
+            case PASSED -> Map.of(ProcessVariables.SCAN_OUTCOME, "PASSED", ProcessVariables.CERTIFIED, true);
+            case FAILED -> Map.of(ProcessVariables.SCAN_OUTCOME, "FAILED", ProcessVariables.CERTIFIED, false);
+            case NEEDS_REVIEW -> Map.of(ProcessVariables.SCAN_OUTCOME, "NEEDS_REVIEW");
+        };
+    }
+
+    /** A reviewer sent the image back: the warnings and the reviewer's comment become the publisher's findings. */
+    public void sentBack(String publicationId, String reviewer, String comment) {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(Finding.error(PublishingStep.CERTIFICATION, "image", "CertificationReview",
+                "sent back by certification reviewer " + reviewer + ": " + comment,
+                "Fix what the reviewer asks for, upload the image again and resubmit."));
+        reports.find(publicationId).ifPresent(report -> report.warnings().forEach(check ->
+                findings.add(finding("WARNING", check))));
+        publications.findings(publicationId, PublishingStep.CERTIFICATION, findings, clock.instant());
+    }
+
+    public java.util.Optional<CertificationReport> report(String publicationId) {
+        return reports.find(publicationId);
+    }
+
+    static List<Finding> findings(CertificationReport report) {
+        List<Finding> findings = new ArrayList<>();
+        report.failed().forEach(check -> findings.add(finding("ERROR", check)));
+        report.errors().forEach(check -> findings.add(finding("ERROR", check)));
+        if (report.outcome() == CertificationReport.Outcome.FAILED) {
+            report.warnings().forEach(check -> findings.add(finding("WARNING", check)));
+        }
+        return findings;
+    }
+
+    private static Finding finding(String severity, CertificationReport.CheckResult check) {
+        String evidence = check.evidence() == null || check.evidence().isEmpty() ? "" : " — " + check.evidence()
+                .stream().limit(MAX_EVIDENCE_PER_FINDING).map(CertificationReport.Evidence::toString)
+                .collect(Collectors.joining("; "))
+                + (check.evidence().size() > MAX_EVIDENCE_PER_FINDING
+                ? " and " + (check.evidence().size() - MAX_EVIDENCE_PER_FINDING) + " more" : "");
+        return new Finding(PublishingStep.CERTIFICATION, severity, "image", check.name(),
+                check.description() + evidence, check.suggestion());
+    }
+}

@@ -1,0 +1,54 @@
+package com.offerflow.signoff;
+
+import com.offerflow.identity.Caller;
+import com.offerflow.offer.Listing;
+import com.offerflow.offer.OfferDocument;
+import com.offerflow.offer.OfferPublications;
+import com.offerflow.offer.Plan;
+import com.offerflow.offer.PreviewSubscription;
+import com.offerflow.publication.Publication;
+import com.offerflow.publication.PublicationRepository;
+import com.offerflow.web.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * {@code GET /api/publications/{id}/preview}: the packaged offer as it will go live, for the publisher to check
+ * before Go live: the listing, the plans, the staged package and who may see the preview. Only the publisher's own
+ * organisation (and admins) see it.
+ */
+@RestController
+class PreviewController {
+
+    private final PublicationRepository publications;
+    private final OfferPublications offers;
+
+    PreviewController(PublicationRepository publications, OfferPublications offers) {
+        this.publications = publications;
+        this.offers = offers;
+    }
+
+    @GetMapping("/api/publications/{publicationId}/preview")
+    Preview preview(Caller caller, @PathVariable String publicationId) {
+        Publication publication = publications.find(publicationId)
+                .filter(p -> caller.canSee(p.publisherOrg()))
+                .orElseThrow(() -> ApiException.notFound("Publication", publicationId));
+        if (publication.packageDigest() == null) {
+            throw ApiException.conflict("no-preview-yet", "Publication " + publicationId
+                    + " has no package yet: the preview exists once packaging is done.");
+        }
+        OfferDocument offer = offers.read(publication.offerSnapshot());
+        return new Preview(publicationId, offer.offerId(), publication.status().name(), offer.listing(),
+                offer.plans(), offer.technicalConfiguration().repositoryName(),
+                offer.technicalConfiguration().tags(), publication.packageDigest(), offer.previewAudience());
+    }
+
+    /** The offer as its preview audience sees it. */
+    record Preview(String publicationId, String offerId, String status, Listing listing, List<Plan> plans,
+                   String repository, List<String> tags, String packageDigest,
+                   List<PreviewSubscription> previewAudience) {
+    }
+}

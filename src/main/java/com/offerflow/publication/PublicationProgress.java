@@ -78,7 +78,7 @@ public class PublicationProgress {
         Set<String> overdue = new LinkedHashSet<>();
         Object earlier = execution.getVariable(ProcessVariables.OVERDUE_STEPS);
         if (earlier instanceof String text && !text.isBlank()) {
-            overdue.addAll(Set.of(text.split(",")));
+            overdue.addAll(java.util.Arrays.asList(text.split(",")));
         }
         overdue.add(step.name());
         execution.setVariable(ProcessVariables.OVERDUE_STEPS, String.join(",", overdue));

@@ -1,0 +1,319 @@
+package com.offerflow.process;
+
+import com.offerflow.demo.SampleOffer;
+import com.offerflow.identity.Groups;
+import com.offerflow.offer.Offer;
+import com.offerflow.offer.OfferService;
+import com.offerflow.offer.PreviewSubscription;
+import com.offerflow.publication.Finding;
+import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationService;
+import com.offerflow.publication.PublicationStatus;
+import com.offerflow.publication.PublishingStep;
+import com.offerflow.publication.StepRecord;
+import com.offerflow.publication.StepState;
+import com.offerflow.support.OfferEdits;
+import com.offerflow.support.ProcessDriver;
+import com.offerflow.support.TestOffers;
+import com.offerflow.web.ApiException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.reset;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/**
+ * {@code PublishContainerOffer.bpmn} with its real delegates, database and stores: the happy path through the six
+ * steps, every detour, and every timer. Jobs, timers and the scan task are driven by the test.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test", "manual"})
+class PublishContainerOfferProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    OfferService offers;
+    @Autowired
+    PublicationService publications;
+    @Autowired
+    PublicationRepository repository;
+    @Autowired
+    ProcessDriver driver;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
+
+    @AfterEach
+    void resetAssertions() {
+        driver.deleteAllInstances();
+        reset();
+    }
+
+    @Test
+    void publishesAnOfferThroughAllSixStepsToLive() {
+        Offer offer = TestOffers.create(offers);
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        ProcessInstance instance = driver.instance(id);
+        assertThat(instance).isWaitingAt("Task_ValidatePrerequisites");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.IN_PROGRESS);
+
+        driver.runJobs(id);
+        assertThat(instance).isWaitingAt("Task_ScanImage");
+        assertThat(instance).externalTask().hasTopicName("certify-image");
+        driver.scan(id);
+
+        assertThat(instance).isWaitingAt("Task_SignOff");
+        assertThat(instance).task().hasCandidateGroup(Groups.publisherGroup("contoso"));
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.PREVIEW);
+        assertThat(driver.publication(id).packageDigest()).startsWith("sha256:");
+
+        publications.goLive(TestOffers.ALICE, id, "looks good");
+        driver.runJobs(id);
+
+        assertThat(instance).isEnded().hasPassedInOrder("Task_ValidatePrerequisites", "Task_ScanImage",
+                "Task_PackageImage", "Task_SetUpLeadManagement", "Task_SignOff", "Task_ReplicateToRegion",
+                "Task_PublishOffer", "EndEvent_OfferLive");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.LIVE);
+        assertThat(driver.publication(id).endedAt()).isNotNull();
+        assertThat(driver.steps(id)).extracting(StepRecord::state).containsOnly(StepState.COMPLETED);
+        assertThat(jdbc.sql("select regions from catalog_entry where offer_id = ?").param(offer.offerId())
+                .query(String.class).single()).isEqualTo("westeurope,eastus");
+        assertThat(offers.get(TestOffers.ALICE, offer.offerId()).livePublicationId()).isEqualTo(id);
+    }
+
+    @Test
+    void invalidOfferWaitsForTheFixAndRunsValidationAgainOnResubmit() {
+        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleOffer.image());
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+
+        ProcessInstance instance = driver.instance(id);
+        assertThat(instance).isWaitingAt("Task_ResolveFindings");
+        assertThat(instance).task().hasCandidateGroup(Groups.publisherGroup("contoso"));
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.ATTENTION_NEEDED);
+        assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("previewAudience", "PreviewAudienceRequired"));
+        assertThat(stateOf(id, PublishingStep.VALIDATE_PREREQUISITES)).isEqualTo(StepState.ATTENTION_NEEDED);
+
+        offers.update(TestOffers.ALICE, offer.offerId(), OfferEdits.previewAudience(List.of(
+                new PreviewSubscription("00000000-0000-0000-0000-000000000001", null))).apply(
+                offers.get(TestOffers.ALICE, offer.offerId()).draft()), null);
+        publications.resubmit(TestOffers.ALICE, id, "added a preview subscription");
+        assertThat(driver.publication(id).offerRevision()).isEqualTo(2);
+        driver.runJobs(id);
+
+        assertThat(instance).isWaitingAt("Task_ScanImage");
+        assertThat(stepOf(id, PublishingStep.VALIDATE_PREREQUISITES).attempts()).isEqualTo(2);
+        assertThat(stateOf(id, PublishingStep.VALIDATE_PREREQUISITES)).isEqualTo(StepState.COMPLETED);
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void missingImageAndTagsAreFindingsOfStepOne() {
+        Offer offer = TestOffers.create(offers, UnaryOperator.identity(), null);
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        assertThat(repository.findings(id)).extracting(Finding::field).containsExactly("image");
+
+        offers.uploadImage(TestOffers.ALICE, offer.offerId(),
+                new ByteArrayInputStream(SampleOffer.image().toArchiveBytes()));
+        offers.update(TestOffers.ALICE, offer.offerId(), OfferEdits.tags("1.0.0", "2.0").apply(
+                offers.get(TestOffers.ALICE, offer.offerId()).draft()), null);
+        publications.resubmit(TestOffers.ALICE, id, null);
+        driver.runJobs(id);
+
+        assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("technicalConfiguration.tags[1]", "TagInImage"));
+    }
+
+    @Test
+    void rejectedPreviewGoesBackToThePublisherWithTheComment() {
+        String id = toPreview();
+        assertThatThrownBy(() -> publications.reject(TestOffers.ALICE, id, "  "))
+                .hasMessageContaining("signOffComment");
+
+        publications.reject(TestOffers.ALICE, id, "The description has a typo");
+        driver.runJobs(id);
+
+        assertThat(driver.instance(id)).isWaitingAt("Task_ResolveFindings");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.ATTENTION_NEEDED);
+        assertThat(repository.findings(id)).extracting(Finding::rule, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PreviewRejected", "rejected at sign-off by alice: The description has a typo"));
+    }
+
+    @Test
+    void publisherCanCancelBeforeGoLive() {
+        String id = toPreview();
+        ProcessInstance instance = driver.instance(id);
+        publications.cancel(TestOffers.ALICE, id, "wrong plan");
+
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_PublicationCancelled",
+                "EndEvent_PublicationCancelled");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.CANCELLED);
+        assertThat(driver.publication(id).outcomeComment()).isEqualTo("Cancelled by alice: wrong plan");
+        assertThat(stateOf(id, PublishingStep.PUBLISHER_SIGNOFF)).isEqualTo(StepState.STOPPED);
+        // the offer can be published again
+        assertThat(offers.get(TestOffers.ALICE, driver.publication(id).offerId()).activePublicationId()).isNull();
+    }
+
+    @Test
+    void publisherCanCancelWhileFindingsWaitFromTasklist() {
+        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleOffer.image());
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        ProcessInstance instance = driver.instance(id);
+
+        engine.getIdentityService().setAuthentication("alice", List.of(Groups.publisherGroup("contoso")));
+        try {
+            engine.getTaskService().complete(driver.task(id, "Task_ResolveFindings").getId(),
+                    Map.of("resolution", "CANCEL", "resolutionComment", "not now"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        driver.runJobs(id);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_WithdrawnByPublisher",
+                "EndEvent_PublicationCancelled");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.CANCELLED);
+        assertThat(driver.publication(id).outcomeComment()).isEqualTo("Cancelled by alice: not now");
+    }
+
+    @Test
+    void cancelIsRefusedAfterGoLive() {
+        String id = toPreview();
+        publications.goLive(TestOffers.ALICE, id, null);
+
+        assertThatThrownBy(() -> publications.cancel(TestOffers.ALICE, id, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+        driver.runJobs(id);
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.LIVE);
+    }
+
+    @Test
+    void previewExpiresWhenThePublisherDoesNotSignOff() {
+        String id = toPreview();
+        ProcessInstance instance = driver.instance(id);
+        driver.fire(id, "BoundaryEvent_SignOffExpired");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_SignOffExpired", "EndEvent_PublicationExpired");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.EXPIRED);
+        assertThat(stateOf(id, PublishingStep.PUBLISHER_SIGNOFF)).isEqualTo(StepState.STOPPED);
+    }
+
+    @Test
+    void signOffReminderKeepsThePreviewAndIsInTheOfferHistory() {
+        String id = toPreview();
+        driver.fire(id, "BoundaryEvent_SignOffReminder");
+
+        assertThat(driver.instance(id)).isWaitingAt("Task_SignOff");
+        assertThat(offers.history(TestOffers.ALICE, driver.publication(id).offerId()))
+                .extracting(e -> e.type().name()).contains("SIGN_OFF_REMINDER");
+    }
+
+    @Test
+    void timersUseTheConfiguredDurations() {
+        Offer offer = TestOffers.create(offers);
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        assertThat(dueIn(id, "BoundaryEvent_CertificationOverdue")).isBetween(7 * 24 * 3600 - 60L, 7 * 24 * 3600L);
+        java.time.Instant due = driver.timer(id, "StartEvent_PublicationOverdue").getDuedate().toInstant();
+        assertThat(due).isEqualTo(driver.publication(id).dueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void overdueStepsAreFlaggedForThePublisherAndInCockpit() {
+        Offer offer = TestOffers.create(offers);
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.fire(id, "BoundaryEvent_ValidationOverdue");
+        assertThat(stepOf(id, PublishingStep.VALIDATE_PREREQUISITES).overdue()).isTrue();
+
+        driver.fire(id, "BoundaryEvent_CertificationOverdue");
+        driver.scan(id);
+        driver.fire(id, "BoundaryEvent_SignOffReminder");
+        publications.goLive(TestOffers.ALICE, id, null);
+        driver.runJobs(id);
+
+        assertThat(stepOf(id, PublishingStep.CERTIFICATION).overdue()).isTrue();
+        assertThat(stepOf(id, PublishingStep.PACKAGING).overdue()).isFalse();
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.LIVE);
+    }
+
+    @Test
+    void packagingReplicationAndLiveTimersFlagTheirSteps() {
+        Offer offer = TestOffers.create(offers);
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        ProcessInstance instance = driver.instance(id);
+        driver.runJobs(id);
+        assertThat(driver.scanner().workNext("test-worker")).isTrue();
+        // each step's timer starts with the step, before its first job runs
+        driver.fireOnly(id, "BoundaryEvent_PackagingOverdue");
+        driver.runJobs(id);
+        publications.goLive(TestOffers.ALICE, id, null);
+        driver.runJobNamed(id, "Task_SignOff");
+        driver.fireOnly(id, "BoundaryEvent_ReplicationOverdue");
+        driver.runJobNamed(id, "Task_ReplicateToRegion");
+        driver.runJobNamed(id, "Task_ReplicateToRegion");
+        driver.fire(id, "BoundaryEvent_LiveOverdue");
+        driver.runJobs(id);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_PackagingOverdue", "EndEvent_ReplicationOverdue",
+                "EndEvent_LiveOverdue", "EndEvent_OfferLive");
+        assertThat(driver.steps(id)).filteredOn(StepRecord::overdue).extracting(StepRecord::step)
+                .containsExactly(PublishingStep.PACKAGING, PublishingStep.REPLICATION, PublishingStep.LIVE);
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.LIVE);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName("overdueSteps").singleResult().getValue())
+                .isEqualTo("PACKAGING,REPLICATION,LIVE");
+    }
+
+    @Test
+    void wholePublicationSlaBreachIsRecorded() {
+        Offer offer = TestOffers.create(offers);
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.fire(id, "StartEvent_PublicationOverdue");
+
+        assertThat(driver.publication(id).overdue()).isTrue();
+        assertThat(driver.instance(id)).isActive().variables().containsEntry("slaBreached", true);
+    }
+
+    private String toPreview() {
+        Offer offer = TestOffers.create(offers);
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        driver.scan(id);
+        assertThat(driver.instance(id)).isWaitingAt("Task_SignOff");
+        return id;
+    }
+
+    private long dueIn(String publicationId, String timerActivityId) {
+        return (driver.timer(publicationId, timerActivityId).getDuedate().getTime() - System.currentTimeMillis()) / 1000;
+    }
+
+    private StepRecord stepOf(String publicationId, PublishingStep step) {
+        return driver.steps(publicationId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
+    }
+
+    private StepState stateOf(String publicationId, PublishingStep step) {
+        return stepOf(publicationId, step).state();
+    }
+}

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.offerflow.process.TaskInputs;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +70,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(org.camunda.bpm.engine.OptimisticLockingException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change",
                 "The publication changed at the same moment; nothing was changed. Read it again and retry.", null);
-    }
-
-    @ExceptionHandler(TaskInputs.InvalidTaskInputException.class)
-    ResponseEntity<Object> invalidDecision(TaskInputs.InvalidTaskInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-decision", e.getMessage() + ".", null);
     }
 
     @ExceptionHandler(Exception.class)

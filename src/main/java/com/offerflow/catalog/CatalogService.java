@@ -97,7 +97,7 @@ public class CatalogService {
                 "Offer '" + offerId + "' is not live: only a live offer is sold or stopped."));
         if (entry.distribution() == distribution) {
             throw distribution == CatalogEntry.Distribution.STOPPED
-                    ? ApiException.conflict("already-stopped", "Offer '" + offerId + "' is not sold already.")
+                    ? ApiException.conflict("already-stopped", "Offer '" + offerId + "' is stopped already.")
                     : ApiException.conflict("already-selling", "Offer '" + offerId + "' is sold already.");
         }
         catalog.distribution(offerId, distribution, clock.instant());

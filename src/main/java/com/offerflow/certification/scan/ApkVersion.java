@@ -3,187 +3,184 @@ package com.offerflow.certification.scan;
 import java.util.Comparator;
 
 /**
- * Alpine apk version ordering, following apk-tools: numbers component by component, an optional letter,
- * suffixes ({@code _alpha < _beta < _pre < _rc <} none {@code < _cvs < _svn < _git < _hg < _p}) and the package
- * revision {@code -rN}.
+ * Alpine apk version ordering ({@code digit{.digit}...{letter}{_suffix{#}}...{~hash}{-r#}}), as apk-tools
+ * compares: token by token; numbers numerically (a number with a leading zero compares as text); suffixes
+ * {@code _alpha < _beta < _pre < _rc <} none {@code < _cvs < _svn < _git < _hg < _p}; then the revision
+ * {@code -rN}. When one version runs out first, it is the lower one, unless the other continues with a
+ * pre-release suffix.
  */
 final class ApkVersion {
 
     static final Comparator<String> ORDER = ApkVersion::compare;
 
-    private static final int INVALID = -1;
-    private static final int DIGIT_OR_ZERO = 0;
+    private static final int INITIAL_DIGIT = 0;
     private static final int DIGIT = 1;
     private static final int LETTER = 2;
     private static final int SUFFIX = 3;
     private static final int SUFFIX_NO = 4;
-    private static final int REVISION_NO = 5;
-    private static final int END = 6;
+    private static final int COMMIT_HASH = 5;
+    private static final int REVISION_NO = 6;
+    private static final int END = 7;
+    private static final int INVALID = 8;
 
-    private static final String[] PRE_SUFFIXES = {"alpha", "beta", "pre", "rc"};
-    private static final String[] POST_SUFFIXES = {"cvs", "svn", "git", "hg", "p"};
+    /** Suffix ranks; "none" sits between the pre-release and the post-release suffixes. */
+    private static final String[] SUFFIXES = {"", "alpha", "beta", "pre", "rc", "", "cvs", "svn", "git", "hg", "p"};
+    private static final int SUFFIX_NONE = 5;
 
     private ApkVersion() {
     }
 
-    /** A cursor over one version string. */
-    private static final class Cursor {
-        final String s;
-        int pos;
-        int type = DIGIT;
+    /** A tokenizer over one version string. */
+    private static final class Tokens {
+        private final String s;
+        private int pos;
+        int token;
+        int suffix;
+        long number;
+        String text = "";
 
-        Cursor(String s) {
+        Tokens(String s) {
             this.s = s;
+            token = INITIAL_DIGIT;
+            digits();
         }
 
-        int len() {
-            return s.length() - pos;
+        private void digits() {
+            int start = pos;
+            long n = 0;
+            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                n = n > Long.MAX_VALUE / 10 - 10 ? Long.MAX_VALUE : n * 10 + (s.charAt(pos) - '0');
+                pos++;
+            }
+            number = n;
+            text = s.substring(start, pos);
+            if (text.isEmpty()) {
+                token = INVALID;
+            }
         }
 
-        char ch(int offset) {
-            return s.charAt(pos + offset);
+        void next() {
+            if (pos >= s.length()) {
+                token = END;
+                return;
+            }
+            char c = s.charAt(pos);
+            if (c >= 'a' && c <= 'z') {
+                if (token > DIGIT) {
+                    token = INVALID;
+                    return;
+                }
+                text = String.valueOf(c);
+                token = LETTER;
+                pos++;
+            } else if (c == '.' || Character.isDigit(c)) {
+                if (c == '.') {
+                    if (token > DIGIT) {
+                        token = INVALID;
+                        return;
+                    }
+                    pos++;
+                }
+                if (token == INITIAL_DIGIT || token == DIGIT) {
+                    token = DIGIT;
+                } else if (token == SUFFIX) {
+                    token = SUFFIX_NO;
+                } else {
+                    token = INVALID;
+                    return;
+                }
+                digits();
+            } else if (c == '_') {
+                if (token > SUFFIX_NO) {
+                    token = INVALID;
+                    return;
+                }
+                pos++;
+                int start = pos;
+                while (pos < s.length() && s.charAt(pos) >= 'a' && s.charAt(pos) <= 'z') {
+                    pos++;
+                }
+                text = s.substring(start, pos);
+                suffix = suffixRank(text);
+                token = suffix == 0 ? INVALID : SUFFIX;
+            } else if (c == '~') {
+                if (token >= COMMIT_HASH) {
+                    token = INVALID;
+                    return;
+                }
+                pos++;
+                int start = pos;
+                while (pos < s.length() && Character.digit(s.charAt(pos), 16) >= 0) {
+                    pos++;
+                }
+                text = s.substring(start, pos);
+                token = text.isEmpty() ? INVALID : COMMIT_HASH;
+            } else if (c == '-') {
+                if (token >= REVISION_NO || !s.startsWith("-r", pos)) {
+                    token = INVALID;
+                    return;
+                }
+                pos += 2;
+                token = REVISION_NO;
+                digits();
+            } else {
+                token = INVALID;
+            }
+        }
+
+        private static int suffixRank(String name) {
+            if (name.isEmpty()) {
+                return 0;
+            }
+            for (int i = 1; i < SUFFIXES.length; i++) {
+                if (i != SUFFIX_NONE && SUFFIXES[i].equals(name)) {
+                    return i;
+                }
+            }
+            return 0;
         }
     }
 
     static int compare(String a, String b) {
-        Cursor ca = new Cursor(a.trim());
-        Cursor cb = new Cursor(b.trim());
-        long av = 0;
-        long bv = 0;
-        while (ca.type == cb.type && ca.type != END && ca.type != INVALID && av == bv) {
-            av = token(ca);
-            bv = token(cb);
+        Tokens ta = new Tokens(a.trim());
+        Tokens tb = new Tokens(b.trim());
+        while (ta.token == tb.token && ta.token < END) {
+            int r = compareToken(ta, tb);
+            if (r != 0) {
+                return r;
+            }
+            ta.next();
+            tb.next();
         }
-        if (av < bv) {
-            return -1;
-        }
-        if (av > bv) {
-            return 1;
-        }
-        if (ca.type == cb.type) {
+        if (ta.token == tb.token) {
             return 0;
         }
-        if (ca.type == SUFFIX && peekSuffix(ca) < 0) {
+        if (ta.token == SUFFIX && ta.suffix < SUFFIX_NONE) {
             return -1;
         }
-        if (cb.type == SUFFIX && peekSuffix(cb) < 0) {
+        if (tb.token == SUFFIX && tb.suffix < SUFFIX_NONE) {
             return 1;
         }
-        return ca.type > cb.type ? -1 : ca.type < cb.type ? 1 : 0;
+        return ta.token > tb.token ? -1 : 1;
     }
 
-    private static long peekSuffix(Cursor c) {
-        Cursor copy = new Cursor(c.s);
-        copy.pos = c.pos;
-        copy.type = c.type;
-        return token(copy);
-    }
-
-    private static long token(Cursor c) {
-        if (c.len() <= 0) {
-            c.type = END;
-            return 0;
-        }
-        long v = 0;
-        int i = 0;
-        int next = INVALID;
-        switch (c.type) {
-            case DIGIT_OR_ZERO:
-                if (c.ch(0) == '0') {
-                    while (i < c.len() && c.ch(i) == '0') {
-                        i++;
-                    }
-                    next = DIGIT;
-                    v = -i;
-                    break;
-                }
-                // fall through: a number without leading zeros
+    private static int compareToken(Tokens a, Tokens b) {
+        switch (a.token) {
             case DIGIT:
+                if (a.text.startsWith("0") || b.text.startsWith("0")) {
+                    return Integer.signum(a.text.compareTo(b.text));
+                }
+                return Long.compare(a.number, b.number);
+            case INITIAL_DIGIT:
             case SUFFIX_NO:
             case REVISION_NO:
-                while (i < c.len() && Character.isDigit(c.ch(i))) {
-                    if (v < 100_000_000_000L) {
-                        v = v * 10 + (c.ch(i) - '0');
-                    }
-                    i++;
-                }
-                break;
+                return Long.compare(a.number, b.number);
             case LETTER:
-                v = c.ch(i++);
-                break;
+                return Character.compare(a.text.charAt(0), b.text.charAt(0));
             case SUFFIX:
-                int k = match(c, PRE_SUFFIXES);
-                if (k >= 0) {
-                    i = PRE_SUFFIXES[k].length();
-                    v = k - PRE_SUFFIXES.length;
-                    next = SUFFIX_NO;
-                    break;
-                }
-                k = match(c, POST_SUFFIXES);
-                if (k >= 0) {
-                    i = POST_SUFFIXES[k].length();
-                    v = k;
-                    next = SUFFIX_NO;
-                    break;
-                }
-                c.type = INVALID;
-                return -1;
+                return Integer.compare(a.suffix, b.suffix);
             default:
-                c.type = INVALID;
-                return -1;
+                return Integer.signum(a.text.compareTo(b.text));
         }
-        c.pos += i;
-        if (c.len() == 0) {
-            c.type = END;
-        } else if (next != INVALID) {
-            c.type = next;
-        } else {
-            nextToken(c);
-        }
-        return v;
-    }
-
-    private static int match(Cursor c, String[] words) {
-        for (int k = 0; k < words.length; k++) {
-            if (c.s.startsWith(words[k], c.pos)) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private static void nextToken(Cursor c) {
-        int n = INVALID;
-        if (c.len() == 0 || c.ch(0) == 0) {
-            n = END;
-        } else if ((c.type == DIGIT || c.type == DIGIT_OR_ZERO) && Character.isLowerCase(c.ch(0))) {
-            n = LETTER;
-        } else if (c.type == LETTER && Character.isDigit(c.ch(0))) {
-            n = DIGIT;
-        } else if (c.type == SUFFIX && Character.isDigit(c.ch(0))) {
-            n = SUFFIX_NO;
-        } else {
-            switch (c.ch(0)) {
-                case '.' -> n = DIGIT_OR_ZERO;
-                case '_' -> n = SUFFIX;
-                case '-' -> {
-                    if (c.len() > 1 && c.ch(1) == 'r') {
-                        n = REVISION_NO;
-                        c.pos++;
-                    }
-                }
-                default -> n = INVALID;
-            }
-            c.pos++;
-        }
-        if (n < c.type) {
-            boolean allowed = n == DIGIT_OR_ZERO && c.type == DIGIT
-                    || n == SUFFIX && c.type == SUFFIX_NO
-                    || n == DIGIT && c.type == LETTER;
-            if (!allowed) {
-                n = INVALID;
-            }
-        }
-        c.type = n;
     }
 }

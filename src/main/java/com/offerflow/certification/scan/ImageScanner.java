@@ -386,13 +386,14 @@ public class ImageScanner {
                 LayerStreams.GuardStream guard = new LayerStreams.GuardStream(decompressed);
                 LayerStreams.LimitStream limit = new LayerStreams.LimitStream(guard, src, ctx.uncompressedTotal,
                         settings);
-                LayerInspector inspector = new LayerInspector(ctx, layer, lf);
+                LayerInspector inspector = new LayerInspector(ctx, layer, lf,
+                        () -> limit.problem() != null || guard.problem() != null);
                 LayerPipeline.Result result = LayerPipeline.run(limit, inspector, executor, settings.parallel());
                 String limitProblem = limit.problem() != null ? limit.problem() : inspector.limitProblem();
                 if (formatProblem == null) {
                     formatProblem = guard.problem();
                 }
-                if (formatProblem == null && limitProblem == null && inspector.tarProblem() != null) {
+                if (formatProblem == null && inspector.tarProblem() != null) {
                     formatProblem = inspector.tarProblem();
                 }
                 if (limit.problem() == null) {

@@ -27,14 +27,20 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
     private final LayerRef layer;
     private final LayerFacts facts;
     private final byte[] buf = new byte[64 * 1024];
+    private final java.util.function.BooleanSupplier streamStopped;
     private String tarProblem;
     private String limitProblem;
     private long entryCount;
 
-    LayerInspector(ScanContext ctx, LayerRef layer, LayerFacts facts) {
+    /**
+     * @param streamStopped tells whether the uncompressed stream was cut short (a limit or a gzip error), so that
+     *                      a tar error caused by the cut is not reported as a second problem
+     */
+    LayerInspector(ScanContext ctx, LayerRef layer, LayerFacts facts, java.util.function.BooleanSupplier streamStopped) {
         this.ctx = ctx;
         this.layer = layer;
         this.facts = facts;
+        this.streamStopped = streamStopped;
     }
 
     String tarProblem() {
@@ -66,6 +72,9 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
         } catch (IOException | RuntimeException e) {
             if (isSourceFailure(e)) {
                 throw (IOException) sourceFailure(e);
+            }
+            if (streamStopped.getAsBoolean()) {
+                return; // the tar ends early because reading stopped: that problem is reported already
             }
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             tarProblem = "not a valid tar stream after " + entryCount + " entries (" + m + ")";

@@ -149,7 +149,7 @@ final class LayerStreams {
      */
     static final class GuardStream extends InputStream {
         private final InputStream in;
-        private String problem;
+        private volatile String problem;
 
         GuardStream(InputStream in) {
             this.in = in;
@@ -200,7 +200,7 @@ final class LayerStreams {
         private final AtomicLong imageTotal;
         private final ScanSettings settings;
         private long count;
-        private String problem;
+        private volatile String problem;
 
         LimitStream(InputStream in, SourceStream source, AtomicLong imageTotal, ScanSettings settings) {
             this.in = in;

@@ -388,7 +388,8 @@ public class ImageScanner {
                         settings);
                 LayerInspector inspector = new LayerInspector(ctx, layer, lf,
                         () -> limit.problem() != null || guard.problem() != null);
-                LayerPipeline.Result result = LayerPipeline.run(limit, inspector, executor, settings.parallel());
+                LayerPipeline.Result result = LayerPipeline.run(limit, src, inspector, executor,
+                        settings.parallel());
                 String limitProblem = limit.problem() != null ? limit.problem() : inspector.limitProblem();
                 if (formatProblem == null) {
                     formatProblem = guard.problem();

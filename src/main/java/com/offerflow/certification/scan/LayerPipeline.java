@@ -23,6 +23,8 @@ final class LayerPipeline {
 
     static final int CHUNK = 256 * 1024;
     static final int CHUNKS = 8;
+    static final int COMPRESSED_CHUNK = 64 * 1024;
+    static final int COMPRESSED_CHUNKS = 16;
 
     /** Reads the uncompressed tar stream; must not close it. */
     interface TarConsumer {
@@ -39,20 +41,25 @@ final class LayerPipeline {
      * Runs the consumer over {@code uncompressed}. Afterwards the consumer has seen the whole uncompressed
      * stream (or as much as the limits allowed) and the diff_id covers exactly what was read.
      */
-    static Result run(InputStream uncompressed, TarConsumer consumer, ExecutorService executor, boolean parallel)
-            throws IOException {
+    static Result run(InputStream uncompressed, LayerStreams.SourceStream source, TarConsumer consumer,
+                      ExecutorService executor, boolean parallel) throws IOException {
         if (!parallel || executor == null) {
             HashingStream hashing = new HashingStream(uncompressed);
             consumeAndDrain(consumer, hashing);
             return new Result(hashing.count, Digest.fromBytes(hashing.md.digest()), true);
         }
-        ChunkInputStream pipe = new ChunkInputStream();
+        ChunkInputStream pipe = new ChunkInputStream(source.messageDigest());
         Future<Void> done = executor.submit(() -> {
             consumeAndDrain(consumer, pipe);
             return null;
         });
         try {
-            produce(uncompressed, pipe, done);
+            source.offload((b, off, len) -> offerCompressed(pipe, b, off, len, done));
+            try {
+                produce(uncompressed, pipe, done);
+            } finally {
+                source.offload(null);
+            }
             done.get();
         } catch (InterruptedException e) {
             done.cancel(true);
@@ -101,12 +108,36 @@ final class LayerPipeline {
                 filled += n;
             }
             if (filled > 0) {
-                offer(pipe, new Chunk(buf, filled), consumer);
+                offer(pipe, new Chunk(buf, filled, false), consumer);
             } else {
                 pipe.free.put(buf);
             }
         }
         offer(pipe, Chunk.END, consumer);
+    }
+
+    /** Copies compressed bytes into pooled buffers that the consumer hashes in order with the uncompressed ones. */
+    private static void offerCompressed(ChunkInputStream pipe, byte[] b, int off, int len, Future<Void> consumer)
+            throws IOException {
+        try {
+            while (len > 0) {
+                byte[] buf = pipe.compressedFree.poll(100, TimeUnit.MILLISECONDS);
+                if (buf == null) {
+                    if (consumer.isDone()) {
+                        throw new IllegalStateException("the layer consumer ended before the layer did");
+                    }
+                    continue;
+                }
+                int n = Math.min(len, buf.length);
+                System.arraycopy(b, off, buf, 0, n);
+                offer(pipe, new Chunk(buf, n, true), consumer);
+                off += n;
+                len -= n;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        }
     }
 
     private static void offer(ChunkInputStream pipe, Chunk chunk, Future<Void> consumer)
@@ -118,23 +149,30 @@ final class LayerPipeline {
         }
     }
 
-    private record Chunk(byte[] buf, int length) {
-        static final Chunk END = new Chunk(new byte[0], -1);
+    /** A buffer of uncompressed bytes to read, or of compressed bytes only to hash. */
+    private record Chunk(byte[] buf, int length, boolean compressed) {
+        static final Chunk END = new Chunk(new byte[0], -1, false);
     }
 
     /** The consumer's view of the chunks; hashes each chunk as it arrives. */
     private static final class ChunkInputStream extends InputStream {
-        final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS + 1);
+        final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS + COMPRESSED_CHUNKS + 1);
         final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+        final BlockingQueue<byte[]> compressedFree = new ArrayBlockingQueue<>(COMPRESSED_CHUNKS);
         final MessageDigest md = Digest.sha256();
+        private final MessageDigest compressedMd;
         long count;
         private Chunk current;
         private int pos;
         private boolean eof;
 
-        ChunkInputStream() {
+        ChunkInputStream(MessageDigest compressedMd) {
+            this.compressedMd = compressedMd;
             for (int i = 0; i < CHUNKS; i++) {
                 free.add(new byte[CHUNK]);
+            }
+            for (int i = 0; i < COMPRESSED_CHUNKS; i++) {
+                compressedFree.add(new byte[COMPRESSED_CHUNK]);
             }
         }
 
@@ -157,6 +195,11 @@ final class LayerPipeline {
                     if (next == Chunk.END) {
                         eof = true;
                         return false;
+                    }
+                    if (next.compressed) {
+                        compressedMd.update(next.buf, 0, next.length);
+                        compressedFree.offer(next.buf);
+                        continue;
                     }
                     md.update(next.buf, 0, next.length);
                     count += next.length;

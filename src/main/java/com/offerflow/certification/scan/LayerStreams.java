@@ -70,6 +70,7 @@ final class LayerStreams {
         private long count;
         private boolean tooLong;
         private boolean ended;
+        private HashOffload offload;
 
         SourceStream(InputStream in, long declared, Progress progress) {
             this.in = in;
@@ -104,7 +105,11 @@ final class LayerStreams {
                 ended = true;
                 return -1;
             }
-            digest.update(b, off, n);
+            if (offload != null) {
+                offload.hash(b, off, n);
+            } else {
+                digest.update(b, off, n);
+            }
             count += n;
             progress.add(n);
             if (count > declared) {
@@ -125,6 +130,18 @@ final class LayerStreams {
             return count;
         }
 
+        MessageDigest messageDigest() {
+            return digest;
+        }
+
+        /**
+         * Lets another thread hash the bytes (in order, into {@link #messageDigest()}) while this one decompresses;
+         * null hashes inline again. The other thread must have finished before the digest is read.
+         */
+        void offload(HashOffload target) {
+            this.offload = target;
+        }
+
         boolean tooLong() {
             return tooLong;
         }
@@ -141,6 +158,11 @@ final class LayerStreams {
         public void close() throws IOException {
             in.close();
         }
+    }
+
+    /** Receives bytes to hash on another thread; must copy them before returning. */
+    interface HashOffload {
+        void hash(byte[] b, int off, int len) throws IOException;
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class LayerInspector implements LayerPipeline.TarConsumer {
 
-    private static final long MAX_SMALL_CAPTURE = 1024 * 1024;
+    private static final long MAX_SMALL_CAPTURE = 256 * 1024;
     private static final int MAX_PACKAGES = 100_000;
 
     private final ScanContext ctx;
@@ -173,7 +173,12 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
         String name = shown.substring(shown.lastIndexOf('/') + 1);
         if (path != null && name.startsWith(".wh.")) {
             String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-            if (name.equals(".wh..wh..opq")) {
+            if (ctx.whiteouts++ >= ScanContext.MAX_WHITEOUTS) {
+                if (ctx.whiteouts == ScanContext.MAX_WHITEOUTS + 1) {
+                    ctx.findings.warn(Check.SAFE_PATHS, layer.evidence(shown, "more than "
+                            + ScanContext.MAX_WHITEOUTS + " whiteouts: later ones are not taken into account"));
+                }
+            } else if (name.equals(".wh..wh..opq")) {
                 facts.opaqueDirs.add(parent);
             } else if (!name.startsWith(".wh..wh.")) {
                 facts.whiteouts.add((parent.isEmpty() ? "" : parent + "/") + name.substring(4));
@@ -312,8 +317,16 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
             }
         }
         if (capture) {
-            facts.files.put(path, parse(kind, content));
-        } else if (kind == LayerFacts.Kind.LICENSE && size > 0) {
+            LayerFacts.Captured parsed = parse(kind, content);
+            if (kind == LayerFacts.Kind.DPKG || kind == LayerFacts.Kind.APK) {
+                ctx.capturedPackages += parsed.packages().size();
+                if (ctx.capturedPackages > ScanContext.MAX_CAPTURED_PACKAGES) {
+                    parsed = new LayerFacts.Captured(LayerFacts.Kind.UNREADABLE, null, "the package databases of "
+                            + "the image list more than " + ScanContext.MAX_CAPTURED_PACKAGES + " packages");
+                }
+            }
+            facts.files.put(path, parsed);
+        } else if (kind == LayerFacts.Kind.LICENSE && size > 0 && ctx.licenseFiles++ < ScanContext.MAX_LICENSE_FILES) {
             facts.files.put(path, new LayerFacts.Captured(LayerFacts.Kind.LICENSE, null, null));
         }
         if (clamScan != null) {

@@ -11,8 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The state of one scan shared by its layers (layers are read one after another). */
 final class ScanContext {
 
-    static final int MAX_TRACKED_SYMLINKS = 200_000;
+    static final int MAX_TRACKED_SYMLINKS = 100_000;
     static final int MAX_FLAGGED = 1_000;
+    /** Bounds on what the final-file-system checks keep in memory for the whole image. */
+    static final int MAX_CAPTURED_PACKAGES = 200_000;
+    static final int MAX_WHITEOUTS = 100_000;
+    static final int MAX_LICENSE_FILES = 10_000;
 
     final ScanSettings settings;
     final Findings findings;
@@ -28,6 +32,9 @@ final class ScanContext {
     final Set<String> flaggedPaths = new HashSet<>();
     final List<Flagged> flagged = new ArrayList<>();
     int flaggedDropped;
+    int capturedPackages;
+    int whiteouts;
+    int licenseFiles;
     volatile String clamdFailure;
 
     ScanContext(ScanSettings settings, Findings findings, HashSignatures signatures, SecretDetector secrets,

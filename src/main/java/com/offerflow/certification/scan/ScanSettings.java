@@ -21,7 +21,7 @@ import java.util.List;
  * @param maxTarEntries             most tar entries of all layers together (default 1 000 000)
  * @param maxHashedFileSize         files larger than this are not hashed for signatures (default 100 MiB)
  * @param maxSecretScanFileSize     files larger than this are not searched for secrets (default 1 MiB)
- * @param maxPackageDatabaseBytes   largest package database file read (default 64 MiB)
+ * @param maxPackageDatabaseBytes   largest package database file read (default 16 MiB)
  * @param signatureFiles            ClamAV hash signature files ({@code .hdb} MD5, {@code .hsb} SHA-1/SHA-256);
  *                                  EICAR is always known
  * @param advisoriesDir             directory of OSV JSON advisories (searched recursively); null: no vulnerability
@@ -82,7 +82,7 @@ public record ScanSettings(
     /** The defaults: see the parameter descriptions. */
     public static ScanSettings defaults() {
         return new ScanSettings(ImageLimits.defaults(), 40, 10 * GIB, 16 * GIB, 32 * GIB, 100, 64 * MIB,
-                1_000_000, 100 * MIB, MIB, 64 * MIB, List.of(), null, null, DEFAULT_REQUIRED_LABELS, "linux/amd64",
+                1_000_000, 100 * MIB, MIB, 16 * MIB, List.of(), null, null, DEFAULT_REQUIRED_LABELS, "linux/amd64",
                 7.0, true, Duration.ofMillis(500));
     }
 

@@ -31,7 +31,7 @@ final class LayerPipeline {
         void consume(InputStream tar) throws IOException;
     }
 
-    record Result(long uncompressedBytes, Digest diffId, boolean uncompressedComplete) {
+    record Result(long uncompressedBytes, Digest diffId) {
     }
 
     private LayerPipeline() {
@@ -46,7 +46,7 @@ final class LayerPipeline {
         if (!parallel || executor == null) {
             HashingStream hashing = new HashingStream(uncompressed);
             consumeAndDrain(consumer, hashing);
-            return new Result(hashing.count, Digest.fromBytes(hashing.md.digest()), true);
+            return new Result(hashing.count, Digest.fromBytes(hashing.md.digest()));
         }
         ChunkInputStream pipe = new ChunkInputStream(source.messageDigest());
         Future<Void> done = executor.submit(() -> {
@@ -79,7 +79,7 @@ final class LayerPipeline {
             done.cancel(true);
             throw e;
         }
-        return new Result(pipe.count, Digest.fromBytes(pipe.md.digest()), true);
+        return new Result(pipe.count, Digest.fromBytes(pipe.md.digest()));
     }
 
     private static void consumeAndDrain(TarConsumer consumer, InputStream in) throws IOException {

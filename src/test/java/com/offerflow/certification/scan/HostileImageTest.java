@@ -7,7 +7,6 @@ import com.offerflow.certification.scan.TestImages.RawLayer;
 import com.offerflow.certification.scan.TestImages.TarEntry;
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
-import com.offerflow.image.ImageJson;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.MediaTypes;
 import com.offerflow.image.OciImageBuilder;
@@ -286,7 +285,6 @@ class HostileImageTest {
 
     @Test
     void aHugeTarExtendedHeaderIsRefusedBeforeItIsRead() throws Exception {
-        byte[] paxHeader = TestImages.tar(TarEntry.file("licenses/LICENSE", "MIT"));
         // a pax header entry ('x') that claims 256 MiB, followed by that many bytes of a single value
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         tar.write(header("./PaxHeaders/big", 'x', 256L << 20));
@@ -298,7 +296,6 @@ class HostileImageTest {
         CertificationReport report = scanLayers(layer);
         assertThat(names(report.failed())).contains("layer-format");
         assertThat(evidence(report, "layer-format").get(0).detail()).contains("extended header");
-        assertThat(paxHeader).isNotEmpty();
     }
 
     @Test
@@ -414,9 +411,5 @@ class HostileImageTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
-    }
-
-    static byte[] json(Object o) {
-        return ImageJson.write(o);
     }
 }

@@ -85,6 +85,23 @@ class ImageScannerTest {
     }
 
     @Test
+    void sequentialAndParallelScansGiveTheSameReport() throws Exception {
+        OciImageBuilder image = TestImages.clean().user("0")
+                .layer(l -> l.file("tmp/eicar.com", HashSignatures.EICAR).file("../escape", "x")
+                        .file("root/.ssh/id_rsa", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"))
+                .layer(l -> l.whiteout("tmp"));
+        CertificationReport parallel = scan(image);
+        CertificationReport sequential = scan(new ImageScanner(ScanSettings.builder().parallel(false).build()),
+                image, tmp);
+        assertThat(names(parallel.failed())).containsExactly("safe-paths", "non-root-user", "malware-signatures",
+                "secrets");
+        assertThat(sequential.failed()).isEqualTo(parallel.failed());
+        assertThat(sequential.passed()).isEqualTo(parallel.passed());
+        assertThat(sequential.image().manifestDigest()).isEqualTo(parallel.image().manifestDigest());
+        assertThat(sequential.image().uncompressedSize()).isEqualTo(parallel.image().uncompressedSize());
+    }
+
+    @Test
     void reportsProgressUpToTheTotal() throws Exception {
         Path file = tmp.resolve("p.tar");
         TestImages.clean().writeArchive(file);

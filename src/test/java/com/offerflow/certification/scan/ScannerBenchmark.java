@@ -7,8 +7,6 @@ import com.offerflow.image.ImageManifest;
 import com.offerflow.image.OciArchive;
 import com.offerflow.image.OciImageBuilder;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -312,9 +310,5 @@ public final class ScannerBenchmark {
             left -= n;
             return n;
         }
-    }
-
-    static InputStream bytes(byte[] b) throws IOException {
-        return new ByteArrayInputStream(b);
     }
 }

@@ -57,7 +57,7 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
 
     @Override
     public void consume(InputStream in) throws IOException {
-        GuardedTarInputStream tar = new GuardedTarInputStream(in);
+        GuardedTarInputStream tar = GuardedTarInputStream.over(in);
         try {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
@@ -150,6 +150,7 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
                 ctx.symlinks.put(path, layer.scanIndex());
             }
             markOther(path);
+            skipData(tar);
             return;
         }
         if (e.isLink()) {
@@ -159,15 +160,18 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
                         "hard link to '" + e.getLinkName() + "' outside the container's root file system"));
             }
             markOther(path);
+            skipData(tar);
             return;
         }
         if (e.isCharacterDevice() || e.isBlockDevice()) {
             ctx.findings.warn(Check.SAFE_PATHS, layer.evidence(shown,
                     "device node (" + (e.isCharacterDevice() ? "character" : "block")
                             + "): images do not need device files; the runtime provides /dev"));
+            skipData(tar);
             return;
         }
         if (e.isDirectory() || e.isFIFO() || !e.isFile()) {
+            skipData(tar);
             return;
         }
         String name = shown.substring(shown.lastIndexOf('/') + 1);
@@ -185,6 +189,13 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
             }
         }
         inspectContent(e, tar, path, shown);
+    }
+
+    /** Reads what a non-regular entry carries (normally nothing) so the next header parse starts clean. */
+    private void skipData(GuardedTarInputStream tar) throws IOException {
+        while (tar.read(buf, 0, buf.length) > 0) {
+            // discarded; hashed as part of the layer
+        }
     }
 
     private void markOther(String path) {

@@ -314,6 +314,30 @@ class HostileImageTest {
     }
 
     @Test
+    void anEndlessOldGnuSparseMapIsRefused() throws Exception {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        byte[] h = header("sparse.bin", 'S', 512);
+        h[482] = 1; // extended: more sparse records follow
+        put(h, 386, "00000000001");
+        put(h, 398, "00000000001");
+        fixChecksum(h);
+        tar.write(h);
+        byte[] ext = new byte[512];
+        for (int i = 0; i < 21; i++) {
+            put(ext, i * 24, "00000000001");
+            put(ext, i * 24 + 12, "00000000001");
+        }
+        ext[504] = 1;
+        for (int i = 0; i < 40_000; i++) {
+            tar.write(ext);
+        }
+        tar.write(new byte[2048]);
+        CertificationReport report = scanLayers(RawLayer.gzipOf(tar.toByteArray()));
+        assertThat(names(report.failed())).contains("layer-format");
+        assertThat(evidence(report, "layer-format").get(0).detail()).containsIgnoringCase("tar");
+    }
+
+    @Test
     void aSourceThatFailsToReadIsAnIoExceptionForARetry() throws Exception {
         Path dir = tmp.resolve("flaky");
         OciImageBuilder.image().layer(l -> l.file("a", "b".repeat(100_000))).writeLayout(dir);
@@ -390,6 +414,11 @@ class HostileImageTest {
         h[156] = (byte) type;
         put(h, 257, "ustar\0");
         put(h, 263, "00");
+        fixChecksum(h);
+        return h;
+    }
+
+    private static void fixChecksum(byte[] h) {
         Arrays.fill(h, 148, 156, (byte) ' ');
         long sum = 0;
         for (byte b : h) {
@@ -397,7 +426,6 @@ class HostileImageTest {
         }
         put(h, 148, String.format("%06o", sum));
         h[154] = 0;
-        return h;
     }
 
     private static void put(byte[] h, int offset, String value) {

@@ -68,21 +68,39 @@ public final class ScannerBenchmark {
                     + warm.packages().size() + " packages");
             double[] base = new double[runs];
             double[] scan = new double[runs];
+            double[] baseCpu = new double[runs];
+            double[] scanThreadCpu = new double[runs];
+            double[] scanProcessCpu = new double[runs];
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (int i = 0; i < runs; i++) {
+                double load = os.getSystemLoadAverage();
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 baseline(image, manifest);
                 base[i] = uncompressed / MB / ((System.nanoTime() - t0) / 1e9);
+                baseCpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
                 resetPeakHeap();
+                long c1 = threads.getCurrentThreadCpuTime();
+                long p1 = os.getProcessCpuTime();
                 long t1 = System.nanoTime();
                 scanner.scan(image, ScanProgressListener.NONE);
                 scan[i] = uncompressed / MB / ((System.nanoTime() - t1) / 1e9);
+                scanThreadCpu[i] = (threads.getCurrentThreadCpuTime() - c1) / 1e9;
+                scanProcessCpu[i] = (os.getProcessCpuTime() - p1) / 1e9;
                 System.out.printf(Locale.ROOT, "run %d: baseline %.0f MB/s, scanner %.0f MB/s, ratio %.2f, "
-                        + "peak heap %d MiB%n", i + 1, base[i], scan[i], scan[i] / base[i], peakHeap() >> 20);
+                                + "peak heap %d MiB; CPU s: baseline %.2f, scanner %.2f on the decompressing thread "
+                                + "and %.2f in the process; load average %.1f%n", i + 1, base[i], scan[i],
+                        scan[i] / base[i], peakHeap() >> 20, baseCpu[i], scanThreadCpu[i], scanProcessCpu[i], load);
             }
             double b = median(base);
             double s = median(scan);
             System.out.printf(Locale.ROOT, "MEDIAN of %d runs: baseline (JDK GZIPInputStream, 64 KiB buffer) %.0f MB/s,"
                     + " scanner %.0f MB/s, ratio %.2f (target >= 0.85)%n", runs, b, s, s / b);
+            System.out.printf(Locale.ROOT, "MEDIAN CPU seconds: baseline %.2f; scanner %.2f on the decompressing "
+                            + "thread (ratio %.2f), %.2f in the whole process%n", median(baseCpu),
+                    median(scanThreadCpu), median(baseCpu) / median(scanThreadCpu), median(scanProcessCpu));
         }
     }
 

@@ -387,19 +387,25 @@ class HostileImageTest {
     }
 
     @Test
-    void scanningWritesNothingOutsideItsTemporaryFolder() throws Exception {
+    void scanningWritesNothingAnywhere() throws Exception {
         Path dir = tmp.resolve("quiet");
+        String name = "should-not-exist-" + ProcessHandle.current().pid();
         TestImages.rawLayout(dir, List.of(RawLayer.gzipOf(TestImages.tar(
-                TarEntry.file("../../../../tmp/should-not-exist-" + ProcessHandle.current().pid(), "x")))));
-        long before;
-        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            before = s.count();
+                TarEntry.file("../../../../tmp/" + name, "x"), TarEntry.file("/tmp/abs-" + name, "x"),
+                TarEntry.file("x/../../" + name, "x")))));
+        List<Path> before;
+        try (Stream<Path> s = Files.walk(dir)) {
+            before = s.sorted().toList();
         }
         scan(OciLayout.open(dir, ImageLimits.defaults()));
-        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(s.count()).isEqualTo(before);
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertThat(s.sorted().toList()).isEqualTo(before);
         }
-        assertThat(Path.of("/tmp/should-not-exist-" + ProcessHandle.current().pid())).doesNotExist();
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(name));
+        }
+        assertThat(Path.of("/tmp/" + name)).doesNotExist();
+        assertThat(tmp.getParent().resolve(name)).doesNotExist();
     }
 
     private static byte[] header(String name, char type, long size) {

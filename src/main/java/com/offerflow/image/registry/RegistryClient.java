@@ -70,8 +70,10 @@ public final class RegistryClient {
         this.credentials = credentials;
         this.timeout = timeout;
         this.chunkSize = chunkSize;
+        // Redirects are followed by hand: registries send blob downloads to storage (S3, a CDN) with a signed URL,
+        // where our Authorization header must not go.
         this.http = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public RegistryClient(Credentials credentials) {
@@ -135,6 +137,13 @@ public final class RegistryClient {
     InputStream getBlob(RegistryReference ref, Descriptor d) throws IOException, InvalidImageException {
         HttpResponse<InputStream> response = send(HttpRequest.newBuilder(ref.blobUri(d.digest())).GET(), ref,
                 "pull", HttpResponse.BodyHandlers.ofInputStream());
+        for (int hops = 0; isRedirect(response.statusCode()) && hops < 5; hops++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location")
+                    .orElseThrow(() -> new RegistryException(502, "a redirect without Location for " + d.digest())));
+            response.body().close();
+            // the signed storage URL carries its own authorization: send none of ours
+            response = sendOnce(HttpRequest.newBuilder(next).GET(), null, HttpResponse.BodyHandlers.ofInputStream());
+        }
         if (response.statusCode() == 404) {
             response.body().close();
             throw new InvalidImageException("missing-blob", "the registry has no blob " + d.digest());
@@ -372,6 +381,10 @@ public final class RegistryClient {
             throw new RegistryException(401, "the token endpoint " + realm + " returned no token");
         }
         return token;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static void expect(HttpResponse<?> response, int status, String what) throws RegistryException {

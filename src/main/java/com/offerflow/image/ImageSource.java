@@ -118,6 +118,8 @@ public interface ImageSource extends Closeable {
                             + limits().maxIndexDepth() + " levels deep");
                 }
                 collect(imageIndex(d), refName, depth + 1, found);
+            } else if (isAttestation(d)) {
+                continue; // buildx provenance/SBOM attestations: an artifact beside the image, not a platform
             } else if (MediaTypes.isManifest(d.mediaType()) || d.mediaType() == null) {
                 PlatformManifest known = found.get(d.digest());
                 if (known != null) {
@@ -134,6 +136,16 @@ public interface ImageSource extends Closeable {
             }
             // Other media types (signatures, attestations, SBOM artifacts) are not images: skipped.
         }
+    }
+
+    /**
+     * Whether an index entry is a build attestation (docker buildx adds one per platform, with platform
+     * unknown/unknown and the annotation {@code vnd.docker.reference.type: attestation-manifest}).
+     */
+    static boolean isAttestation(Descriptor d) {
+        return d.annotations().containsKey("vnd.docker.reference.type")
+                || d.platform() != null && "unknown".equals(d.platform().os())
+                && "unknown".equals(d.platform().architecture());
     }
 
     static String describe(Descriptor d) {

@@ -69,6 +69,26 @@ class OciImageBuilderTest {
     }
 
     @Test
+    void skipsBuildxAttestationManifests() throws Exception {
+        Path dir = tmp.resolve("attested");
+        Descriptor image = OciImageBuilder.image().layer(l -> l.file("a", "b")).writeLayout(dir);
+        OciLayout layout = OciLayout.open(dir, ImageLimits.defaults());
+        Descriptor config = layout.putBlob(MediaTypes.OCI_CONFIG, "{}".getBytes());
+        Descriptor statement = layout.putBlob("application/vnd.in-toto+json", "{\"_type\":\"x\"}".getBytes());
+        Descriptor attestation = layout.putBlob(MediaTypes.OCI_MANIFEST, ImageJson.write(new ImageManifest(2,
+                MediaTypes.OCI_MANIFEST, config, java.util.List.of(statement), null)));
+        Descriptor index = layout.putBlob(MediaTypes.OCI_INDEX, ImageJson.write(ImageIndex.of(java.util.List.of(
+                image.withPlatform(Platform.LINUX_AMD64),
+                attestation.withPlatform(Platform.of("unknown", "unknown"))
+                        .withAnnotation("vnd.docker.reference.type", "attestation-manifest")
+                        .withAnnotation("vnd.docker.reference.digest", image.digest().toString())))));
+        layout.removeManifest(null);
+        layout.putManifest(index, "1.0");
+        assertThat(OciLayout.open(dir, ImageLimits.defaults()).manifests()).singleElement()
+                .satisfies(m -> assertThat(m.descriptor().digest()).isEqualTo(image.digest()));
+    }
+
+    @Test
     void writesUncompressedLayers() throws Exception {
         Path dir = tmp.resolve("plain");
         OciImageBuilder.image().uncompressed().layer(l -> l.file("x", "y")).writeLayout(dir);

@@ -1,5 +1,6 @@
 package com.offerflow.certification;
 
+import com.offerflow.certification.scan.Check;
 import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.image.Digest;
 import com.offerflow.image.ImageLimits;
@@ -57,8 +58,17 @@ public class CertificationService {
         try (OciArchive archive = OciArchive.open(archives.path(digest), ImageLimits.defaults())) {
             return scanner.scan(archive, (done, total) -> publications.scanProgress(publicationId, done, total));
         } catch (InvalidImageException e) {
-            return CertificationReport.unreadable(digest.toString(), e.code(), e.getMessage());
+            return unreadable(e);
         }
+    }
+
+    /** The report of an archive that cannot even be opened as an OCI image layout. */
+    static CertificationReport unreadable(InvalidImageException e) {
+        Check check = Check.IMAGE_STRUCTURE;
+        CheckResult failed = new CheckResult(check.id(), check.description(), check.help(), check.suggestion(),
+                List.of(Evidence.of(e.getMessage() + " (" + e.code() + ")")));
+        return new CertificationReport(CertificationReport.Outcome.FAILED, null, List.of(), List.of(failed), List.of(),
+                List.of(), List.of(), List.of(), java.time.Instant.now(), 0, 0);
     }
 
     /** Stores the report and its findings; returns the process variables of the outcome. */
@@ -97,9 +107,9 @@ public class CertificationService {
         return findings;
     }
 
-    private static Finding finding(String severity, CertificationReport.CheckResult check) {
+    private static Finding finding(String severity, CheckResult check) {
         String evidence = check.evidence() == null || check.evidence().isEmpty() ? "" : " — " + check.evidence()
-                .stream().limit(MAX_EVIDENCE_PER_FINDING).map(CertificationReport.Evidence::toString)
+                .stream().limit(MAX_EVIDENCE_PER_FINDING).map(Evidence::toString)
                 .collect(Collectors.joining("; "))
                 + (check.evidence().size() > MAX_EVIDENCE_PER_FINDING
                 ? " and " + (check.evidence().size() - MAX_EVIDENCE_PER_FINDING) + " more" : "");

@@ -4,8 +4,12 @@ import com.offerflow.certification.scan.ImageScanner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The image scanner, configured from {@code offerflow.certification.*}. */
 @Configuration
 class ScannerConfiguration {
+
     @Bean
-    ImageScanner imageScanner() { return new ImageScanner(); }
+    ImageScanner imageScanner(ScannerSettings settings) {
+        return new ImageScanner(settings.toScanSettings());
+    }
 }

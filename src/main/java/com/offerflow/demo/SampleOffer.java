@@ -61,11 +61,11 @@ public final class SampleOffer {
                 .entrypoint("/usr/bin/contoso-web")
                 .layer(layer -> layer
                         .createdBy("base system")
-                        .dir("/etc")
-                        .file("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/sbin/nologin\n")
-                        .file("/etc/group", "root:x:0:\napp:x:1000:\n")
-                        .dir("/var/lib/dpkg")
-                        .file("/var/lib/dpkg/status", """
+                        .dir("etc")
+                        .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/sbin/nologin\n")
+                        .file("etc/group", "root:x:0:\napp:x:1000:\n")
+                        .dir("var/lib/dpkg")
+                        .file("var/lib/dpkg/status", """
                                 Package: base-files
                                 Status: install ok installed
                                 Architecture: amd64
@@ -80,9 +80,9 @@ public final class SampleOffer {
                                 """))
                 .layer(layer -> layer
                         .createdBy("contoso-web " + VERSION)
-                        .file("/usr/bin/contoso-web", "#!/bin/sh\necho 'Contoso Web Server'\n", 0755)
-                        .file("/usr/share/contoso-web/index.html", "<h1>Contoso</h1>\n")
-                        .file("/licenses/LICENSE", "MIT License\n\nCopyright (c) Contoso\n"))
+                        .file("usr/bin/contoso-web", "#!/bin/sh\necho 'Contoso Web Server'\n", 0755)
+                        .file("usr/share/contoso-web/index.html", "<h1>Contoso</h1>\n")
+                        .file("licenses/LICENSE", "MIT License\n\nCopyright (c) Contoso\n"))
                 .tag(VERSION)
                 .tag("latest");
     }

@@ -59,6 +59,8 @@ class PublishContainerOfferProcessTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    com.offerflow.certification.CertificationReports certificationReports;
+    @Autowired
     com.offerflow.storage.PackageStore packages;
 
     @BeforeEach
@@ -147,6 +149,66 @@ class PublishContainerOfferProcessTest {
 
         assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("technicalConfiguration.tags[1]", "TagInImage"));
+    }
+
+    @Test
+    void failedCertificationWaitsForAFixedImageAndPassesOnResubmit() {
+        Offer offer = TestOffers.create(offers, UnaryOperator.identity(), SampleOffer.image().user("0:0"));
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        driver.scan(id);
+
+        ProcessInstance instance = driver.instance(id);
+        assertThat(instance).isWaitingAt("Task_ResolveFindings");
+        assertThat(stateOf(id, PublishingStep.CERTIFICATION)).isEqualTo(StepState.ATTENTION_NEEDED);
+        assertThat(repository.findings(id)).extracting(Finding::step, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PublishingStep.CERTIFICATION, "non-root-user"));
+        assertThat(certificationReports.find(id)).hasValueSatisfying(report ->
+                assertThat(report.outcome()).isEqualTo(com.offerflow.certification.CertificationReport.Outcome.FAILED));
+
+        offers.uploadImage(TestOffers.ALICE, offer.offerId(),
+                new ByteArrayInputStream(SampleOffer.image().toArchiveBytes()));
+        publications.resubmit(TestOffers.ALICE, id, "runs as uid 1000 now");
+        driver.runJobs(id);
+        driver.scan(id);
+
+        assertThat(instance).isWaitingAt("Task_SignOff");
+        assertThat(stepOf(id, PublishingStep.CERTIFICATION).attempts()).isEqualTo(2);
+        assertThat(stateOf(id, PublishingStep.CERTIFICATION)).isEqualTo(StepState.COMPLETED);
+    }
+
+    @Test
+    void warningsWaitForACertificationReviewerWhoAccepts() {
+        String id = toReview();
+        ProcessInstance instance = driver.instance(id);
+        assertThat(instance).task().hasCandidateGroup(Groups.CERTIFICATION_REVIEWERS);
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.IN_PROGRESS);
+
+        completeAs("rachel", Groups.CERTIFICATION_REVIEWERS, driver.task(id, "Task_ReviewCertification").getId(),
+                Map.of("reviewDecision", "ACCEPT"));
+        driver.runJobs(id);
+
+        assertThat(instance).isWaitingAt("Task_SignOff");
+        assertThat(stateOf(id, PublishingStep.CERTIFICATION)).isEqualTo(StepState.COMPLETED);
+    }
+
+    @Test
+    void reviewerSendsTheImageBackWithAComment() {
+        String id = toReview();
+        String task = driver.task(id, "Task_ReviewCertification").getId();
+        assertThatThrownBy(() -> completeAs("rachel", Groups.CERTIFICATION_REVIEWERS, task,
+                Map.of("reviewDecision", "SEND_BACK"))).hasMessageContaining("reviewComment");
+
+        completeAs("rachel", Groups.CERTIFICATION_REVIEWERS, task,
+                Map.of("reviewDecision", "SEND_BACK", "reviewComment", "Why does the image ship a device node?"));
+        driver.runJobs(id);
+
+        assertThat(driver.instance(id)).isWaitingAt("Task_ResolveFindings");
+        assertThat(repository.findings(id)).extracting(Finding::severity, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ERROR", "CertificationReview"),
+                org.assertj.core.groups.Tuple.tuple("WARNING", "safe-paths"));
+        assertThat(repository.findings(id).get(0).message())
+                .isEqualTo("sent back by certification reviewer rachel: Why does the image ship a device node?");
     }
 
     @Test
@@ -347,6 +409,26 @@ class PublishContainerOfferProcessTest {
         driver.scan(id);
         assertThat(driver.instance(id)).isWaitingAt("Task_SignOff");
         return id;
+    }
+
+    /** A publication whose image has a device node: a warning for a certification reviewer. */
+    private String toReview() {
+        Offer offer = TestOffers.create(offers, UnaryOperator.identity(),
+                SampleOffer.image().layer(layer -> layer.charDevice("dev/console")));
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        driver.scan(id);
+        assertThat(driver.instance(id)).isWaitingAt("Task_ReviewCertification");
+        return id;
+    }
+
+    private void completeAs(String user, String group, String taskId, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            engine.getTaskService().complete(taskId, variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     private long dueIn(String publicationId, String timerActivityId) {

@@ -1,11 +1,7 @@
 package com.offerflow.certification;
 
-import com.offerflow.certification.scan.Check;
 import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.image.Digest;
-import com.offerflow.image.ImageLimits;
-import com.offerflow.image.InvalidImageException;
-import com.offerflow.image.OciArchive;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.Finding;
 import com.offerflow.publication.Publication;
@@ -47,28 +43,20 @@ public class CertificationService {
     }
 
     /**
-     * Scans the image of the publication's snapshot, reporting progress as it goes.
+     * Scans the image of the publication's snapshot, reporting progress on the publication as it goes.
      *
      * @throws IOException when the stored image cannot be read (a technical failure: the task is retried)
      */
     public CertificationReport scan(String publicationId) throws IOException {
         Publication publication = publications.find(publicationId)
                 .orElseThrow(() -> new IllegalStateException("Publication " + publicationId + " does not exist"));
-        Digest digest = Digest.parse(publication.imageDigest());
-        try (OciArchive archive = OciArchive.open(archives.path(digest), ImageLimits.defaults())) {
-            return scanner.scan(archive, (done, total) -> publications.scanProgress(publicationId, done, total));
-        } catch (InvalidImageException e) {
-            return unreadable(e);
-        }
+        return ArchiveScan.scan(scanner, archives.path(Digest.parse(publication.imageDigest())),
+                (done, total) -> publications.scanProgress(publicationId, done, total));
     }
 
-    /** The report of an archive that cannot even be opened as an OCI image layout. */
-    static CertificationReport unreadable(InvalidImageException e) {
-        Check check = Check.IMAGE_STRUCTURE;
-        CheckResult failed = new CheckResult(check.id(), check.description(), check.help(), check.suggestion(),
-                List.of(Evidence.of(e.getMessage() + " (" + e.code() + ")")));
-        return new CertificationReport(CertificationReport.Outcome.FAILED, null, List.of(), List.of(failed), List.of(),
-                List.of(), List.of(), List.of(), java.time.Instant.now(), 0, 0);
+    /** Progress reported by a scan worker that runs as a separate process. */
+    public void progress(String publicationId, long bytesScanned, long bytesTotal) {
+        publications.scanProgress(publicationId, bytesScanned, bytesTotal);
     }
 
     /** Stores the report and its findings; returns the process variables of the outcome. */

@@ -1,25 +1,25 @@
 package com.offerflow.certification;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.offerflow.process.ProcessVariables;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Works one {@code certify-image} external task of {@code Task_ScanImage}: fetch and lock, scan the image outside
- * any transaction (no job-executor thread, no database connection held while it reads), extend the lock while the
- * scan runs, then store the report and complete the task in one transaction. A technical failure is retried, then
- * becomes an incident whose message says what failed and what to do.
+ * Works one {@code certify-image} external task of {@code Task_ScanImage} in the app: fetch and lock, scan the image
+ * outside any transaction (no job-executor thread, no database connection held while it reads) with progress on the
+ * publication, extend the lock while the scan runs, then complete the task with the report ({@link ScanTask}
+ * stores it). A technical failure is retried, then becomes an incident whose message says what failed and what to
+ * do.
  */
 @Component
 public class CertifyImageHandler {
@@ -29,7 +29,7 @@ public class CertifyImageHandler {
 
     private final ExternalTaskService externalTasks;
     private final CertificationService certification;
-    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
     private final CertificationWorkerSettings settings;
     private final ScheduledExecutorService lockKeepers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "certification-lock-keeper");
@@ -38,10 +38,10 @@ public class CertifyImageHandler {
     });
 
     CertifyImageHandler(ExternalTaskService externalTasks, CertificationService certification,
-            TransactionTemplate transaction, CertificationWorkerSettings settings) {
+            ObjectMapper json, CertificationWorkerSettings settings) {
         this.externalTasks = externalTasks;
         this.certification = certification;
-        this.transaction = transaction;
+        this.json = json;
         this.settings = settings;
     }
 
@@ -65,10 +65,7 @@ public class CertifyImageHandler {
         try {
             CertificationReport report = certification.scan(publicationId);
             lockKeeper.cancel(false);
-            transaction.executeWithoutResult(status -> {
-                Map<String, Object> outcome = certification.record(publicationId, report);
-                externalTasks.complete(task.getId(), workerId, outcome);
-            });
+            externalTasks.complete(task.getId(), workerId, ScanTask.completion(json, report));
             log.info("Publication {}: certification scan {} ({})", publicationId, report.outcome(), report.summary());
         } catch (Exception e) {
             lockKeeper.cancel(false);

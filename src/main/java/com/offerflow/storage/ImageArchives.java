@@ -70,6 +70,11 @@ public class ImageArchives {
     }
 
     public Path path(Digest digest) {
+        return path(data, digest);
+    }
+
+    /** Where the archive of {@code digest} is kept under a data directory (also read by separate scan workers). */
+    public static Path path(DataDirectory data, Digest digest) {
         return data.folder("images").resolve(digest.algorithm()).resolve(digest.hex() + ".tar");
     }
 

@@ -1,6 +1,7 @@
 package com.offerflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.offerflow.offer.OfferImageSettings;
 import com.offerflow.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,9 +39,10 @@ import java.util.List;
  *   <li>{@code /camunda/**}: the webapps (Tasklist, Cockpit, Admin) with their own login, session and CSRF token.</li>
  *   <li>everything else: the health probe and the redirect to the webapps are open, the rest is refused.</li>
  * </ul>
- * Around the engine's REST APIs, {@link EngineApiResponses} keeps internals out of errors and answers unreadable
- * resources as missing. What people may do in the engine beyond Camunda's permissions is in {@link EngineRules}.
- * There is no signing-key endpoint yet: when one comes, it is public like the catalog.
+ * In front of all of them, {@link RequestSizeLimit} bounds request bodies; around the engine's REST APIs,
+ * {@link EngineApiResponses} keeps internals out of errors and answers unreadable resources as missing. What people
+ * may do in the engine beyond Camunda's permissions is in {@link EngineRules}. There is no signing-key endpoint
+ * yet: when one comes, it is public like the catalog.
  */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -124,6 +127,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName());
         registration.setName("camunda-engine-rest-authentication");
+        return registration;
+    }
+
+    /** Bounds every request body before anything reads it (see {@link RequestSizeLimit}). */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecuritySettings settings,
+            OfferImageSettings images) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(settings.maxRequestSize(), images.maxUploadSize(), objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setName("offerflow-request-size-limit");
         return registration;
     }
 

@@ -1,6 +1,7 @@
 package com.offerflow.catalog;
 
 import com.offerflow.offer.Listing;
+import com.offerflow.offer.OfferId;
 import com.offerflow.offer.Plan;
 import com.offerflow.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,7 @@ class CatalogController {
     }
 
     @GetMapping("/{offerId}")
-    CatalogOffer get(@PathVariable String offerId) {
+    CatalogOffer get(@PathVariable @OfferId String offerId) {
         return catalog.find(offerId).filter(entry -> entry.distribution() == CatalogEntry.Distribution.SELLING)
                 .map(CatalogOffer::of)
                 .orElseThrow(() -> ApiException.notFound("Offer in the catalog", offerId));

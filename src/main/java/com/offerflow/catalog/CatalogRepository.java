@@ -58,6 +58,11 @@ class CatalogRepository {
         return jdbc.sql(SELECT + " where offer_id = ?").param(offerId).query(this::entry).optional();
     }
 
+    /** The entry locked until the transaction ends. */
+    Optional<CatalogEntry> lock(String offerId) {
+        return jdbc.sql(SELECT + " where offer_id = ? for update").param(offerId).query(this::entry).optional();
+    }
+
     List<CatalogEntry> findSelling() {
         return jdbc.sql(SELECT + " where distribution = ? order by offer_id")
                 .param(CatalogEntry.Distribution.SELLING.name()).query(this::entry).list();

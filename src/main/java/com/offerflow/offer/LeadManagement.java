@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
 
 import java.util.List;
 
@@ -28,7 +29,8 @@ public sealed interface LeadManagement {
     }
 
     /** Leads are mailed to these addresses. */
-    record Email(@NotEmpty @Size(max = 10) List<@NotNull @Size(max = 254) @jakarta.validation.constraints.Email String> addresses)
+    record Email(@NotEmpty @Size(max = 10) @UniqueElements
+                 List<@NotNull @Size(max = 254) @jakarta.validation.constraints.Email @PlainText String> addresses)
             implements LeadManagement {
     }
 }

@@ -20,7 +20,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
-/** Offers over REST: create, read, edit (drafts), upload the image, read the history. */
+/**
+ * Offers over REST: create, read, edit (drafts), upload the image, compare the draft with the live version, read
+ * the history. Offer ids in paths are validated ({@link OfferId}) before anything is looked up.
+ */
 @RestController
 @RequestMapping("/api/offers")
 class OfferController {
@@ -29,47 +32,64 @@ class OfferController {
     static final String OCI_ARCHIVE = "application/x-tar";
 
     private final OfferService offers;
+    private final LiveVersions liveVersions;
 
-    OfferController(OfferService offers) {
+    OfferController(OfferService offers, LiveVersions liveVersions) {
         this.offers = offers;
+        this.liveVersions = liveVersions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OfferView> create(Caller caller, @Valid @RequestBody OfferDocument draft) {
         Offer offer = offers.create(caller, draft);
         return ResponseEntity.created(URI.create("/api/offers/" + offer.offerId()))
-                .eTag(etag(offer)).body(OfferView.of(offer));
+                .eTag(etag(offer)).body(view(offer));
     }
 
     @GetMapping
     List<OfferView> list(Caller caller) {
-        return offers.list(caller).stream().map(OfferView::of).toList();
+        return offers.list(caller).stream().map(this::view).toList();
     }
 
     @GetMapping("/{offerId}")
-    ResponseEntity<OfferView> get(Caller caller, @PathVariable String offerId) {
+    ResponseEntity<OfferView> get(Caller caller, @PathVariable @OfferId String offerId) {
         Offer offer = offers.get(caller, offerId);
-        return ResponseEntity.ok().eTag(etag(offer)).body(OfferView.of(offer));
+        return ResponseEntity.ok().eTag(etag(offer)).body(view(offer));
     }
 
     @PutMapping(path = "/{offerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OfferView> update(Caller caller, @PathVariable String offerId,
+    ResponseEntity<OfferView> update(Caller caller, @PathVariable @OfferId String offerId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OfferDocument draft) {
         Offer offer = offers.update(caller, offerId, draft, revision(ifMatch));
-        return ResponseEntity.ok().eTag(etag(offer)).body(OfferView.of(offer));
+        return ResponseEntity.ok().eTag(etag(offer)).body(view(offer));
     }
 
-    /** The body is the oci-archive itself (a tar of an OCI image layout), streamed, never held in memory. */
+    /**
+     * The body is the oci-archive itself (a tar of an OCI image layout), streamed, never held in memory; a declared
+     * length over the limit is refused before the body is read.
+     */
     @PutMapping(path = "/{offerId}/image", consumes = {OCI_ARCHIVE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    OfferView uploadImage(Caller caller, @PathVariable String offerId, HttpServletRequest request)
+    OfferView uploadImage(Caller caller, @PathVariable @OfferId String offerId, HttpServletRequest request)
             throws IOException {
-        return OfferView.of(offers.uploadImage(caller, offerId, request.getInputStream()));
+        return view(offers.uploadImage(caller, offerId, request.getContentLengthLong(),
+                request.getInputStream()));
+    }
+
+    /** What the current draft changes against the live version: 409 when the offer is not live. */
+    @GetMapping("/{offerId}/diff")
+    OfferChanges diff(Caller caller, @PathVariable @OfferId String offerId) {
+        return offers.changes(caller, offerId);
     }
 
     @GetMapping("/{offerId}/history")
-    List<OfferEvent> history(Caller caller, @PathVariable String offerId) {
+    List<OfferEvent> history(Caller caller, @PathVariable @OfferId String offerId) {
         return offers.history(caller, offerId);
+    }
+
+    /** The offer (which the caller may see) with the distribution of its live version. */
+    private OfferView view(Offer offer) {
+        return OfferView.of(offer, liveVersions.find(offer.offerId()).orElse(null));
     }
 
     private static String etag(Offer offer) {

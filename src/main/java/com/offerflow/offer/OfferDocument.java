@@ -10,16 +10,19 @@ import java.util.List;
 
 /**
  * A container offer as its publisher edits it, shaped after the Azure Marketplace container offer: listing, preview
- * audience, plans, technical configuration and lead management. Every constraint here is checked on save, and all
- * violations come back at once (see {@code com.offerflow.web.ApiExceptionHandler}).
+ * audience, plans, technical configuration and lead management. Every constraint of the default group is checked on
+ * save, those of {@link Prerequisites} when a publication starts (step 1), and all violations come back at once,
+ * each with its field path (see {@code com.offerflow.web.ApiExceptionHandler}).
  */
-@UniquePlanIds
 public record OfferDocument(
         @NotNull @Size(min = 1, max = 50) @Pattern(regexp = ID_PATTERN, message = "{offerflow.offerId.pattern}")
         String offerId,
         @NotNull @Valid Listing listing,
-        @Size(max = 100) List<@NotNull @Valid PreviewSubscription> previewAudience,
-        @NotEmpty @Size(max = 20) List<@NotNull @Valid Plan> plans,
+        @Size(max = 100) @Unique(property = "subscriptionId", ignoreCase = true)
+        @PreviewAudienceRequired(groups = Prerequisites.class)
+        List<@NotNull @Valid PreviewSubscription> previewAudience,
+        @NotEmpty @Size(max = 20) @Unique(property = "planId") @Unique(property = "name", ignoreCase = true)
+        List<@NotNull @Valid Plan> plans,
         @NotNull @Valid TechnicalConfiguration technicalConfiguration,
         @NotNull @Valid LeadManagement leadManagement) {
 

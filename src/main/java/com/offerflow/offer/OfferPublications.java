@@ -10,12 +10,16 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * What publications need of offers: claiming the offer for one running publication at a time, snapshots of what is
- * submitted, and the offer's history of publications. Runs inside the caller's transaction.
+ * What publications and the catalog need of offers: claiming the offer for one running publication at a time,
+ * snapshots of what is submitted, and the offer's history of publications and distribution. Runs inside the
+ * caller's transaction. Events the process records by itself name {@link #SYSTEM_ACTOR} as their actor.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class OfferPublications {
+
+    /** The actor of the events that the publishing process records by itself (a timer, step 6). */
+    public static final String SYSTEM_ACTOR = "offerflow";
 
     private final OfferService offerService;
     private final OfferRepository offers;
@@ -53,23 +57,38 @@ public class OfferPublications {
         return snapshot(offer);
     }
 
-    /** The publication ended (live, cancelled, expired): the offer can be published again. */
-    public void ended(String offerId, String publicationId, String outcome) {
+    /**
+     * The publication ended (live, cancelled, expired): the offer can be published again.
+     *
+     * @param outcome the publication's final status
+     * @param comment who decided it and why, e.g. "Cancelled by alice: wrong plan" (null when nobody did)
+     */
+    public void ended(String offerId, String publicationId, String outcome, String comment) {
         Instant now = clock.instant();
         offers.releaseActivePublication(offerId, publicationId);
-        offers.addEvent(offerId, new OfferEvent(OfferEvent.Type.PUBLICATION_ENDED, publicationId, outcome, null, now));
+        offers.addEvent(offerId, new OfferEvent(OfferEvent.Type.PUBLICATION_ENDED, publicationId,
+                comment == null || comment.isBlank() ? outcome : outcome + ": " + comment, SYSTEM_ACTOR, now));
     }
 
     /** The publisher was reminded to sign off the preview. */
     public void signOffReminder(String offerId, String publicationId) {
         offers.addEvent(offerId, new OfferEvent(OfferEvent.Type.SIGN_OFF_REMINDER, publicationId,
-                "the preview waits for Go live", null, clock.instant()));
+                "the preview waits for Go live", SYSTEM_ACTOR, clock.instant()));
     }
 
-    /** The publication's version of the offer went live. */
-    public void wentLive(String offerId, String publicationId) {
+    /** The publication's version of the offer went live, replacing the earlier live version (if any). */
+    public void wentLive(String offerId, String publicationId, String detail) {
         offers.livePublication(offerId, publicationId);
-        offers.addEvent(offerId, new OfferEvent(OfferEvent.Type.WENT_LIVE, publicationId, null, null, clock.instant()));
+        offers.addEvent(offerId, new OfferEvent(OfferEvent.Type.WENT_LIVE, publicationId, detail, SYSTEM_ACTOR,
+                clock.instant()));
+    }
+
+    /** The publisher stopped (or resumed) the distribution of the live version. */
+    public void distribution(String offerId, String publicationId, boolean selling, String actor) {
+        offers.addEvent(offerId, new OfferEvent(
+                selling ? OfferEvent.Type.DISTRIBUTION_RESUMED : OfferEvent.Type.DISTRIBUTION_STOPPED, publicationId,
+                selling ? "listed in the catalog again" : "removed from the catalog; the regions keep serving the image",
+                actor, clock.instant()));
     }
 
     @Transactional(propagation = Propagation.SUPPORTS)

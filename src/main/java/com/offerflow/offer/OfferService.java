@@ -1,11 +1,14 @@
 package com.offerflow.offer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.offerflow.identity.Caller;
-import com.offerflow.image.ImageLimits;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciArchive;
 import com.offerflow.storage.ImageArchives;
 import com.offerflow.web.ApiException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,11 +23,12 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
- * Offers as their publishers create, edit and upload them. A publisher works only on its own organisation's offers;
- * another organisation's offer answers as if it did not exist.
+ * Offers as their publishers create, edit and upload them, and compare with what is live. A publisher works only on
+ * its own organisation's offers; another organisation's offer answers as if it did not exist. Every change is
+ * recorded in the offer's history with who made it and when.
  */
 @Service
 public class OfferService {
@@ -35,14 +39,21 @@ public class OfferService {
     private final ImageArchives archives;
     private final OfferImageSettings imageSettings;
     private final TransactionTemplate transaction;
+    private final LiveVersions liveVersions;
+    private final Validator validator;
+    private final ObjectMapper json;
     private final Clock clock;
 
     OfferService(OfferRepository offers, ImageArchives archives, OfferImageSettings imageSettings,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, LiveVersions liveVersions, Validator validator, ObjectMapper json,
+            Clock clock) {
         this.offers = offers;
         this.archives = archives;
         this.imageSettings = imageSettings;
         this.transaction = transaction;
+        this.liveVersions = liveVersions;
+        this.validator = validator;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -59,7 +70,8 @@ public class OfferService {
         } catch (DuplicateKeyException e) {
             throw offerExists(draft.offerId());
         }
-        offers.addEvent(offer.offerId(), new OfferEvent(OfferEvent.Type.CREATED, null, null, caller.userId(), now));
+        offers.addEvent(offer.offerId(), new OfferEvent(OfferEvent.Type.CREATED, null, "revision 1", caller.userId(),
+                now));
         return offer;
     }
 
@@ -93,24 +105,18 @@ public class OfferService {
 
     /**
      * Saves a new draft. {@code expectedRevision}, when given (If-Match), must be the stored revision: a stale edit
-     * is refused rather than silently overwriting another one.
+     * is refused rather than silently overwriting another one. The offer id never changes, and once the offer is
+     * live neither does its repository name ({@link DraftChange}): both answer as invalid fields.
      */
     @Transactional
     public Offer update(Caller caller, String offerId, OfferDocument draft, Integer expectedRevision) {
         Offer offer = getForUpdate(caller, offerId);
-        if (!offer.offerId().equals(draft.offerId())) {
-            throw ApiException.badRequest("offer-id-immutable",
-                    "The offer id cannot be changed: send offerId '" + offerId + "'.");
+        OfferDocument live = liveVersions.find(offerId).map(LiveVersion::offer).orElse(null);
+        Set<ConstraintViolation<DraftChange>> violations = validator.validate(new DraftChange(offerId, draft, live));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         int revision = expectedRevision == null ? offer.revision() : expectedRevision;
-        if (offer.livePublicationId() != null) {
-            // the repository of a published offer is where customers pull from: it cannot move
-            String published = offer.draft().technicalConfiguration().repositoryName();
-            if (!Objects.equals(published, draft.technicalConfiguration().repositoryName())) {
-                throw ApiException.badRequest("repository-immutable", "The repository name of a published offer"
-                        + " cannot be changed: keep '" + published + "'.");
-            }
-        }
         Instant now = clock.instant();
         if (!offers.updateDraft(offerId, draft, revision, now)) {
             throw new ApiException(HttpStatus.PRECONDITION_FAILED, "stale-revision",
@@ -122,17 +128,42 @@ public class OfferService {
     }
 
     /**
+     * What the current draft changes against the live version.
+     *
+     * @throws ApiException 404 for an offer the caller cannot see, 409 when the offer has no live version
+     */
+    @Transactional(readOnly = true)
+    public OfferChanges changes(Caller caller, String offerId) {
+        Offer offer = get(caller, offerId);
+        LiveVersion live = liveVersions.find(offerId).orElseThrow(() -> ApiException.conflict("not-live",
+                "Offer '" + offerId + "' has no live version to compare with; publish it first."));
+        return new OfferChanges(offerId, live.publicationId(), offer.revision(),
+                OfferChanges.between(json.valueToTree(live.offer()), json.valueToTree(offer.draft())));
+    }
+
+    /**
      * Takes an uploaded oci-archive as the offer's image: streamed to disk (bounded), checked to be an OCI image
      * layout, stored by digest. Nothing changes when the archive is refused.
      */
     public Offer uploadImage(Caller caller, String offerId, InputStream body) {
+        return uploadImage(caller, offerId, -1, body);
+    }
+
+    /**
+     * As {@link #uploadImage(Caller, String, InputStream)}, with the size the request declares (-1 when unknown):
+     * a declared size over the limit is refused before anything is read.
+     */
+    public Offer uploadImage(Caller caller, String offerId, long declaredSize, InputStream body) {
         getForUpdate(caller, offerId);
         DataSize max = imageSettings.maxUploadSize();
+        if (declaredSize > max.toBytes()) {
+            throw imageTooLarge(max);
+        }
         ImageArchives.Upload upload;
         try {
             upload = archives.receive(body, max);
         } catch (ImageArchives.UploadTooLargeException e) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "image-too-large", e.getMessage());
+            throw imageTooLarge(max);
         } catch (IOException e) {
             throw ApiException.badRequest("upload-failed", "The upload was interrupted; send the archive again.");
         }
@@ -171,6 +202,11 @@ public class OfferService {
     public List<OfferEvent> history(Caller caller, String offerId) {
         get(caller, offerId);
         return offers.events(offerId);
+    }
+
+    private static ApiException imageTooLarge(DataSize max) {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "image-too-large",
+                "The image archive is larger than the maximum of " + max.toMegabytes() + " MB.");
     }
 
     private static ApiException offerExists(String offerId) {

@@ -8,15 +8,14 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import java.util.HashSet;
 import java.util.Objects;
 
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
- * The technical configuration's tags include a version tag ({@code X.Y} or {@code X.Y.Z}) and no tag twice. Reported
- * on the {@code tags} field.
+ * The technical configuration's tags include a version tag ({@code X.Y} or {@code X.Y.Z}): {@code latest} alone, or
+ * any other tags without a version, are not accepted. Reported on the {@code tags} field.
  */
 @Documented
 @Constraint(validatedBy = VersionTagRequired.Validator.class)
@@ -37,20 +36,14 @@ public @interface VersionTagRequired {
             if (value == null || value.tags() == null || value.tags().isEmpty()) {
                 return true; // @NotEmpty reports the missing tags
             }
-            boolean valid = true;
-            context.disableDefaultConstraintViolation();
             if (value.tags().stream().filter(Objects::nonNull)
-                    .noneMatch(tag -> tag.matches(TechnicalConfiguration.VERSION_TAG_PATTERN))) {
-                context.buildConstraintViolationWithTemplate("{offerflow.versionTag}")
-                        .addPropertyNode("tags").addConstraintViolation();
-                valid = false;
+                    .anyMatch(tag -> tag.matches(TechnicalConfiguration.VERSION_TAG_PATTERN))) {
+                return true;
             }
-            if (new HashSet<>(value.tags()).size() != value.tags().size()) {
-                context.buildConstraintViolationWithTemplate("{offerflow.uniqueTags}")
-                        .addPropertyNode("tags").addConstraintViolation();
-                valid = false;
-            }
-            return valid;
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("tags").addConstraintViolation();
+            return false;
         }
     }
 }

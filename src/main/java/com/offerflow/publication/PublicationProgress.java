@@ -114,7 +114,8 @@ public class PublicationProgress {
             publications.stopRunningSteps(publicationId, now);
         }
         publications.ended(publicationId, status, now);
-        offers.ended((String) execution.getVariable(ProcessVariables.OFFER_ID), publicationId, status.name());
+        offers.ended((String) execution.getVariable(ProcessVariables.OFFER_ID), publicationId, status.name(),
+                publications.find(publicationId).map(Publication::outcomeComment).orElse(null));
         log.info("Publication {} ended: {}", publicationId, status);
     }
 

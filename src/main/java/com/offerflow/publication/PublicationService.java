@@ -5,9 +5,11 @@ import com.offerflow.identity.Groups;
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.process.SlaPolicy;
+import com.offerflow.process.TaskInputs;
 import com.offerflow.web.ApiException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -172,10 +174,20 @@ public class PublicationService {
             throw ApiException.conflict("task-not-open", "Publication " + publication.publicationId()
                     + " is not waiting for this decision.");
         }
-        asCaller(caller, () -> {
-            taskService.complete(task.getId(), variables);
-            return null;
-        });
+        try {
+            asCaller(caller, () -> {
+                taskService.complete(task.getId(), variables);
+                return null;
+            });
+        } catch (ProcessEngineException e) {
+            // the task's listener checks the decision (for Tasklist and /engine-rest too); the engine wraps its refusal
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TaskInputs.InvalidTaskInputException invalid) {
+                    throw ApiException.badRequest("invalid-decision", invalid.getMessage() + ".");
+                }
+            }
+            throw e;
+        }
     }
 
     private Publication lockForAction(Caller caller, String publicationId) {

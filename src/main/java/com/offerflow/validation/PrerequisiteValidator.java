@@ -4,13 +4,18 @@ import com.offerflow.image.Digest;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciArchive;
+import com.offerflow.offer.DraftChange;
+import com.offerflow.offer.LiveVersion;
+import com.offerflow.offer.LiveVersions;
 import com.offerflow.offer.OfferDocument;
+import com.offerflow.offer.Prerequisites;
 import com.offerflow.publication.Finding;
 import com.offerflow.publication.PublishingStep;
 import com.offerflow.storage.ImageArchives;
-import com.offerflow.web.FieldError;
 import com.offerflow.web.Suggestions;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -25,8 +30,11 @@ import java.util.Set;
 
 /**
  * Step 1: checks that an offer, as submitted, can be published, and returns every problem at once, each with its
- * field, rule and suggestion. Beyond the shape checked on save: the image is uploaded and is an OCI image layout,
- * every tag of the technical configuration is in the image's index, and a preview audience is named.
+ * field, rule and suggestion. All of it is Bean Validation: the offer's shape as on save (the default group), what
+ * a publication needs beyond a savable draft ({@link Prerequisites}: a preview audience), the uploaded image and
+ * its tags ({@link Submission}: an image, every tag in its index), and the rules of updating a live offer
+ * ({@link DraftChange}: the repository name stays). Plans with regions and the lead destination's shape are part of
+ * the offer's shape.
  */
 @Service
 public class PrerequisiteValidator {
@@ -36,61 +44,53 @@ public class PrerequisiteValidator {
     private final Validator validator;
     private final Suggestions suggestions;
     private final ImageArchives archives;
+    private final LiveVersions liveVersions;
 
-    PrerequisiteValidator(Validator validator, Suggestions suggestions, ImageArchives archives) {
+    PrerequisiteValidator(Validator validator, Suggestions suggestions, ImageArchives archives,
+            LiveVersions liveVersions) {
         this.validator = validator;
         this.suggestions = suggestions;
         this.archives = archives;
+        this.liveVersions = liveVersions;
     }
 
+    /** Every finding of the offer as submitted, with the uploaded image's digest (null when none was uploaded). */
     public List<Finding> validate(OfferDocument offer, String imageDigest) {
+        List<ConstraintViolation<?>> violations = new ArrayList<>(
+                validator.validate(offer, Default.class, Prerequisites.class));
+        OfferDocument live = liveVersions.find(offer.offerId()).map(LiveVersion::offer).orElse(null);
+        violations.addAll(validator.validate(new DraftChange(offer.offerId(), offer, live)));
         List<Finding> findings = new ArrayList<>();
-        validator.validate(offer).stream()
+        Submission.UploadedImage image = null;
+        if (imageDigest != null) {
+            try {
+                image = new Submission.UploadedImage(imageDigest, imageTags(imageDigest));
+            } catch (InvalidImageException e) {
+                findings.add(Finding.error(STEP, "image", e.code(), e.getMessage(), "Upload an oci-archive, e.g."
+                        + " written by: skopeo copy docker://IMAGE oci-archive:image.tar:TAG"));
+            }
+        }
+        if (findings.isEmpty()) {
+            violations.addAll(validator.validate(new Submission(offer, image)));
+        }
+        violations.stream()
                 .map(violation -> suggestions.fieldError(violation, ""))
-                .sorted(Comparator.comparing(FieldError::field))
                 .map(error -> Finding.error(STEP, error.field(), error.rule(), error.message(), error.suggestion()))
                 .forEach(findings::add);
-        if (offer.previewAudience().isEmpty()) {
-            findings.add(Finding.error(STEP, "previewAudience", "PreviewAudienceRequired",
-                    "names no subscription: nobody could check the preview before Go live",
-                    "Add at least one Azure subscription id (a GUID) to the preview audience."));
-        }
-        findings.addAll(imageFindings(offer, imageDigest));
+        findings.sort(Comparator.comparing(Finding::field).thenComparing(Finding::rule));
         return findings;
     }
 
-    private List<Finding> imageFindings(OfferDocument offer, String imageDigest) {
-        if (imageDigest == null) {
-            return List.of(Finding.error(STEP, "image", "ImageRequired", "no image was uploaded",
-                    "Upload the image as an oci-archive: PUT /api/offers/" + offer.offerId() + "/image."));
-        }
+    private Set<String> imageTags(String imageDigest) throws InvalidImageException {
         Path archive = archives.path(Digest.parse(imageDigest));
         if (!Files.exists(archive)) {
             throw new UncheckedIOException(new IOException("The uploaded image " + imageDigest
                     + " is missing from the image store " + archive.getParent()));
         }
-        Set<String> imageTags;
         try (OciArchive image = OciArchive.open(archive, ImageLimits.defaults())) {
-            imageTags = new HashSet<>(image.tags());
-        } catch (InvalidImageException e) {
-            return List.of(Finding.error(STEP, "image", e.code(), e.getMessage(),
-                    "Upload an oci-archive, e.g. written by: skopeo copy docker://IMAGE oci-archive:image.tar:TAG"));
+            return new HashSet<>(image.tags());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the uploaded image " + imageDigest, e);
         }
-        List<Finding> findings = new ArrayList<>();
-        List<String> tags = offer.technicalConfiguration() == null || offer.technicalConfiguration().tags() == null
-                ? List.of() : offer.technicalConfiguration().tags();
-        for (int i = 0; i < tags.size(); i++) {
-            String tag = tags.get(i);
-            if (tag != null && !imageTags.contains(tag)) {
-                findings.add(Finding.error(STEP, "technicalConfiguration.tags[" + i + "]", "TagInImage",
-                        "tag '" + tag + "' is not in the uploaded image's index (it has: "
-                                + (imageTags.isEmpty() ? "no tags" : String.join(", ", imageTags.stream().sorted().toList())) + ")",
-                        "Upload an image tagged '" + tag + "' (skopeo copy ... oci-archive:image.tar:" + tag
-                                + "), or remove the tag from the technical configuration."));
-            }
-        }
-        return findings;
     }
 }

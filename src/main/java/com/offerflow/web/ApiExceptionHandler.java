@@ -6,23 +6,32 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.offerflow.process.TaskInputs;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,9 +39,11 @@ import java.util.stream.Collectors;
 /**
  * Every error of the project's API as RFC 9457 problem details ({@code application/problem+json}): a type, a title,
  * the status and a detail in plain words, and for invalid input the list of {@link FieldError}s, all at once. Nothing
- * internal (stack traces, SQL, file paths, rejected values) is ever part of a response.
+ * internal (stack traces, SQL, file paths, rejected values) is ever part of a response. It advises every Spring MVC
+ * handler, and requests that found none (an unknown path, a method or media type no endpoint takes), so those are
+ * problems too; {@code /engine-rest} and the webapps are served by Jersey and answer in their own way.
  */
-@RestControllerAdvice(basePackages = "com.offerflow")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -73,11 +84,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The publication changed at the same moment; nothing was changed. Read it again and retry.", null);
     }
 
-    @ExceptionHandler(TaskInputs.InvalidTaskInputException.class)
-    ResponseEntity<Object> invalidDecision(TaskInputs.InvalidTaskInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-decision", e.getMessage() + ".", null);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error while handling an API request", e);
@@ -96,13 +102,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return validationFailed(errors);
     }
 
+    /**
+     * Method validation: constraints on path variables ({@code @OfferId}) together with the {@code @Valid} body of
+     * the same method. A body's violations keep their paths within the body; a path variable's take its name.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String parameter = parameterName(result.getMethodParameter());
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                ConstraintViolation<?> violation = result.unwrap(error, ConstraintViolation.class);
+                FieldError fieldError = suggestions.fieldError(violation, "");
+                errors.add(fieldError.field().isEmpty() ? new FieldError(parameter, fieldError.rule(),
+                        fieldError.message(), fieldError.suggestion()) : fieldError);
+            }
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::rule));
+        return validationFailed(errors);
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        return parameter.getParameterName() == null ? "" : parameter.getParameterName();
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        if (cause instanceof RequestBodyTooLargeException tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", tooLarge.getMessage(), null);
+        }
         if (cause instanceof StreamConstraintsException) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-json",
-                    "The JSON document is too large or too deeply nested.", null);
+                    "The JSON document is too large or nested too deeply.", null);
         }
         if (cause instanceof JsonParseException) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-json",
@@ -165,6 +207,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && "about:blank".equals(problem.getType().toString())) {
             problem.setType(ProblemTypes.of(HttpStatus.valueOf(statusCode.value()).name().toLowerCase().replace('_', '-')));
         }
+        if (body instanceof ProblemDetail) {
+            // whatever the request accepts: a problem is always problem+json
+            HttpHeaders problemHeaders = new HttpHeaders();
+            if (headers != null) {
+                problemHeaders.addAll(headers);
+            }
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(body, problemHeaders, statusCode);
+        }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
@@ -174,7 +225,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (errors != null) {
             problem.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 }

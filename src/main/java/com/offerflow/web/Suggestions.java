@@ -1,6 +1,7 @@
 package com.offerflow.web;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
@@ -44,10 +45,19 @@ public class Suggestions {
         return new FieldError(field, rule, violation.getMessage(), suggestion);
     }
 
-    /** {@code plans[0].regions[1]}, without Bean Validation's {@code <list element>} nodes. */
+    /**
+     * {@code plans[0].regions[1]}, without Bean Validation's {@code <list element>} nodes, and without the method and
+     * parameter nodes of method validation (a body's paths start at its own fields; a violation on a parameter
+     * itself has an empty path).
+     */
     static String fieldPath(Path path) {
         StringBuilder result = new StringBuilder();
         for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
             if (node.getIndex() != null) {
                 result.append('[').append(node.getIndex()).append(']');
             }
@@ -65,7 +75,8 @@ public class Suggestions {
     private static String leaf(Path path) {
         String leaf = "";
         for (Path.Node node : path) {
-            if (node.getName() != null && !node.getName().startsWith("<")) {
+            if (node.getName() != null && !node.getName().startsWith("<")
+                    && (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER)) {
                 leaf = node.getName();
             }
         }

@@ -2,6 +2,7 @@ package com.offerflow.process;
 
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.identity.Groups;
+import com.offerflow.offer.LeadManagement;
 import com.offerflow.offer.Offer;
 import com.offerflow.offer.OfferService;
 import com.offerflow.offer.PreviewSubscription;
@@ -57,6 +58,8 @@ class PublishContainerOfferProcessTest {
     ProcessDriver driver;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.offerflow.storage.PackageStore packages;
 
     @BeforeEach
     void initAssertions() {
@@ -284,6 +287,47 @@ class PublishContainerOfferProcessTest {
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).variableName("overdueSteps").singleResult().getValue())
                 .isEqualTo("PACKAGING,REPLICATION,LIVE");
+    }
+
+    @Test
+    void leadEndpointThatCannotBeReachedGoesBackToThePublisher() {
+        Offer offer = TestOffers.create(offers,
+                OfferEdits.leads(new LeadManagement.HttpsEndpoint("https://127.0.0.1:1/leads")), SampleOffer.image());
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        driver.scan(id);
+
+        assertThat(driver.instance(id)).isWaitingAt("Task_ResolveFindings");
+        assertThat(stateOf(id, PublishingStep.PACKAGING)).isEqualTo(StepState.ATTENTION_NEEDED);
+        assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("leadManagement.url", "LeadEndpointReachable"));
+    }
+
+    @Test
+    void technicalFailureBecomesAnIncidentThatSaysWhatToDo() throws Exception {
+        String id = toPreview();
+        publications.goLive(TestOffers.ALICE, id, null);
+        driver.runJobNamed(id, "Task_SignOff");
+        // the staged package disappears (a disk was wiped): replication cannot find what it copies
+        org.springframework.util.FileSystemUtils.deleteRecursively(packages.stagingPath(id));
+
+        String instanceId = driver.instanceId(id);
+        org.camunda.bpm.engine.runtime.Job job = engine.getManagementService().createJobQuery()
+                .processInstanceId(instanceId).activityId("Task_ReplicateToRegion").list().get(0);
+        // R5/PT1M: five attempts, then the retries are used up
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                    .hasMessageContaining("Replication of publication");
+        }
+        assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries())
+                .isZero();
+
+        org.camunda.bpm.engine.runtime.Incident incident = engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(instanceId).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+        assertThat(incident.getIncidentMessage()).startsWith("Replication of publication " + id + " to region ")
+                .contains("has no tag '1.0.0' in staging").endsWith("Check the region's storage, then retry the job in Cockpit.");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.IN_PROGRESS);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -196,7 +197,8 @@ class EngineApiResponses extends OncePerRequestFilter {
         @Override
         public PrintWriter getWriter() {
             if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
+                        Charset.forName(getCharacterEncoding())));
             }
             return writer;
         }

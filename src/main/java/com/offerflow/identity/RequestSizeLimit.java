@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,59 +31,64 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bounds every request body. Jackson (the API's JSON) and the engine REST's multipart reader (deployments, task
- * attachments, binary variables) read a body whole into memory, before any permission is checked, so an unbounded
- * body is a way for any caller to exhaust the server. The image upload has its own, larger bound
- * ({@code offerflow.images.max-upload-size}), which the offer service enforces while it streams.
+ * Bounds the request bodies that {@code /api/**}'s own limits ({@code offerflow.api.max-body-size} and
+ * {@code offerflow.images.max-upload-size}, see {@code com.offerflow.web.RequestBodyLimitFilter}) do not: the engine
+ * REST API, the webapps' API and everything else, to {@code offerflow.security.max-request-size}. The engine REST's
+ * multipart reader (deployments, task attachments, binary variables) and its JSON reader read a body whole into
+ * memory, the multipart before any permission is checked, so without a bound any caller could exhaust the server.
  * <p>
- * A body declared larger than its bound is refused with 413 before anything reads it; a body of unknown length
- * (chunked) fails as soon as it passes the bound.
+ * A body declared larger than the bound is refused with 413 before anything reads it; a chunked body (of unknown
+ * length) is refused with 413 as soon as it passes the bound.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestSizeLimit.class);
-    private static final RequestMatcher IMAGE_UPLOAD =
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/offers/{offerId}/image");
+    private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
     private final DataSize maxRequestSize;
-    private final DataSize maxUploadSize;
     private final ObjectMapper json;
 
-    RequestSizeLimit(DataSize maxRequestSize, DataSize maxUploadSize, ObjectMapper json) {
+    RequestSizeLimit(DataSize maxRequestSize, ObjectMapper json) {
         this.maxRequestSize = maxRequestSize;
-        this.maxUploadSize = maxUploadSize;
         this.json = json;
+    }
+
+    /** {@code /api/**} bounds its own bodies. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return API.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean upload = IMAGE_UPLOAD.matches(request);
-        DataSize max = upload ? maxUploadSize : maxRequestSize;
         long declared = request.getContentLengthLong();
-        if (declared > max.toBytes()) {
+        if (declared > maxRequestSize.toBytes()) {
             log.info("Refused {} {}: body of {} bytes, more than {}", request.getMethod(), request.getRequestURI(),
-                    declared, max);
-            refuse(response, max);
+                    declared, maxRequestSize);
+            refuse(response);
             return;
         }
-        if (upload || declared >= 0) {
-            // the upload streams with its own bound; a declared length is enforced by the container
+        if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            // no body, or a declared length, which the container enforces
             chain.doFilter(request, response);
             return;
         }
-        BoundedRequest bounded = new BoundedRequest(request, max.toBytes());
-        chain.doFilter(bounded, new SilencedOnOverflow(response, bounded));
+        BoundedRequest bounded = new BoundedRequest(request, maxRequestSize.toBytes());
+        SilencedOnOverflow silenced = new SilencedOnOverflow(response, bounded);
+        chain.doFilter(bounded, silenced);
+        silenced.flushWriter();
         if (bounded.exceeded && !response.isCommitted()) {
-            log.info("Refused {} {}: chunked body larger than {}", request.getMethod(), request.getRequestURI(), max);
+            log.info("Refused {} {}: chunked body larger than {}", request.getMethod(), request.getRequestURI(),
+                    maxRequestSize);
             response.resetBuffer();
-            refuse(response, max);
+            refuse(response);
         }
     }
 
-    private void refuse(HttpServletResponse response, DataSize max) throws IOException {
+    private void refuse(HttpServletResponse response) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body is larger than the maximum of " + describe(max) + ".");
+                "The request body is larger than the maximum of " + describe(maxRequestSize) + ".");
         problem.setType(ProblemTypes.of("request-too-large"));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         // the rest of the body is not read: close the connection rather than swallow it
@@ -210,9 +214,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
         @Override
         public PrintWriter getWriter() {
             if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
+                        Charset.forName(getCharacterEncoding())));
             }
             return writer;
+        }
+
+        /** What the application wrote through its writer goes out when it is done, as with the container's. */
+        void flushWriter() {
+            if (writer != null) {
+                writer.flush();
+            }
         }
     }
 

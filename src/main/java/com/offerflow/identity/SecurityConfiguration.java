@@ -1,7 +1,6 @@
 package com.offerflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.offer.OfferImageSettings;
 import com.offerflow.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -39,10 +38,10 @@ import java.util.List;
  *   <li>{@code /camunda/**}: the webapps (Tasklist, Cockpit, Admin) with their own login, session and CSRF token.</li>
  *   <li>everything else: the health probe and the redirect to the webapps are open, the rest is refused.</li>
  * </ul>
- * In front of all of them, {@link RequestSizeLimit} bounds request bodies; around the engine's REST APIs,
- * {@link EngineApiResponses} keeps internals out of errors and answers unreadable resources as missing. What people
- * may do in the engine beyond Camunda's permissions is in {@link EngineRules}. There is no signing-key endpoint
- * yet: when one comes, it is public like the catalog.
+ * In front of all of them, {@link RequestSizeLimit} bounds request bodies outside the API (which bounds its own);
+ * around the engine's REST APIs, {@link EngineApiResponses} keeps internals out of errors and answers unreadable
+ * resources as missing. What people may do in the engine beyond Camunda's permissions is in {@link EngineRules}.
+ * There is no signing-key endpoint yet: when one comes, it is public like the catalog.
  */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -130,12 +129,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** Bounds every request body before anything reads it (see {@link RequestSizeLimit}). */
+    /** Bounds request bodies outside {@code /api/**} before anything reads them (see {@link RequestSizeLimit}). */
     @Bean
-    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecuritySettings settings,
-            OfferImageSettings images) {
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecuritySettings settings) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimit(settings.maxRequestSize(), images.maxUploadSize(), objectMapper));
+                new RequestSizeLimit(settings.maxRequestSize(), objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setName("offerflow-request-size-limit");
         return registration;

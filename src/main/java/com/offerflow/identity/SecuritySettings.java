@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code offerflow.security.*}.
  *
- * @param maxRequestSize the largest request body accepted anywhere but the image upload (which has
- *                       {@code offerflow.images.max-upload-size}): offers, decisions, engine REST calls, deployments
+ * @param maxRequestSize the largest request body outside {@code /api/**} (which has {@code offerflow.api.*} and
+ *                       {@code offerflow.images.max-upload-size}): engine REST calls, deployments, the webapps' API
  */
 @ConfigurationProperties("offerflow.security")
 record SecuritySettings(@DefaultValue("2MB") DataSize maxRequestSize) {

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request bodies are bounded: the image upload by {@code offerflow.images.max-upload-size} (64 KB in these tests),
- * everything else by {@code offerflow.security.max-request-size} (2 MB). A body over its bound gets 413, whether it
- * declares its length or is sent chunked, and nothing of it is stored.
+ * the rest of the API by {@code offerflow.api.max-body-size} (1 MB), everything else (engine REST, webapps) by
+ * {@code offerflow.security.max-request-size} (2 MB). A body over its bound gets 413, whether it declares its length
+ * or is sent chunked, and nothing of it is stored.
  */
 @SecurityTest
 class UploadLimitTest extends AccessChecks {
@@ -46,7 +47,7 @@ class UploadLimitTest extends AccessChecks {
         Http.Response declared = check(row(ALICE, "PUT /api/offers/" + offer.offerId() + "/image", 413), () ->
                 http(ALICE).send("PUT", "/api/offers/" + offer.offerId() + "/image", "application/x-tar",
                         HttpRequest.BodyPublishers.ofByteArray(new byte[TOO_LARGE_IMAGE])));
-        assertThat(declared.body()).contains("request-too-large", "64 KB");
+        assertThat(declared.body()).contains("image-too-large");
 
         assertThat(offers.get(TestOffers.ALICE, offer.offerId()).image()).isNull();
         assertThat(files()).isEqualTo(filesBefore);

@@ -30,8 +30,8 @@ final class WebappSession {
     static WebappSession open(int port) {
         WebappSession session = new WebappSession(port);
         Http.Response page = session.request("GET", "/camunda/app/tasklist/default/", null, null, false);
-        if (page.status() != 200 || session.xsrfToken() == null) {
-            throw new IllegalStateException("The webapp did not hand out an XSRF token: " + page);
+        if (page.status() != 200 || !page.body().contains("</html>") || session.xsrfToken() == null) {
+            throw new IllegalStateException("The webapp's page did not arrive whole with an XSRF token: " + page);
         }
         return session;
     }

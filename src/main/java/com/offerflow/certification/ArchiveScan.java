@@ -3,6 +3,7 @@ package com.offerflow.certification;
 import com.offerflow.certification.scan.Check;
 import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.certification.scan.ScanProgressListener;
+import com.offerflow.image.Digest;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciArchive;
@@ -22,15 +23,32 @@ public final class ArchiveScan {
     }
 
     /**
+     * Scans the archive; the report names the image as {@code uploaded image sha256:...}, never by its path on the
+     * server, since publishers read it.
+     *
      * @throws IOException when the archive cannot be read at all (it vanished): a technical failure, retried
      */
-    public static CertificationReport scan(ImageScanner scanner, Path archive, ScanProgressListener progress)
-            throws IOException {
+    public static CertificationReport scan(ImageScanner scanner, Path archive, Digest digest,
+            ScanProgressListener progress) throws IOException {
+        CertificationReport report;
         try (OciArchive image = OciArchive.open(archive, ImageLimits.defaults())) {
-            return scanner.scan(image, progress);
+            report = scanner.scan(image, progress);
         } catch (InvalidImageException e) {
-            return unreadable(e);
+            report = unreadable(e);
         }
+        return named(report, "uploaded image " + digest);
+    }
+
+    private static CertificationReport named(CertificationReport report, String reference) {
+        ImageSummary image = report.image();
+        ImageSummary renamed = image == null
+                ? new ImageSummary(reference, null, null, null, 0, 0, 0, null, null)
+                : new ImageSummary(reference, image.manifestDigest(), image.platforms(), image.tags(),
+                        image.layerCount(), image.compressedSize(), image.uncompressedSize(), image.user(),
+                        image.labels());
+        return new CertificationReport(report.outcome(), renamed, report.passed(), report.failed(),
+                report.warnings(), report.errors(), report.packages(), report.vulnerabilities(), report.scannedAt(),
+                report.durationMillis(), report.bytesScanned());
     }
 
     static CertificationReport unreadable(InvalidImageException e) {

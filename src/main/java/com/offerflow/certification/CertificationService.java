@@ -50,7 +50,8 @@ public class CertificationService {
     public CertificationReport scan(String publicationId) throws IOException {
         Publication publication = publications.find(publicationId)
                 .orElseThrow(() -> new IllegalStateException("Publication " + publicationId + " does not exist"));
-        return ArchiveScan.scan(scanner, archives.path(Digest.parse(publication.imageDigest())),
+        Digest digest = Digest.parse(publication.imageDigest());
+        return ArchiveScan.scan(scanner, archives.path(digest), digest,
                 (done, total) -> publications.scanProgress(publicationId, done, total));
     }
 

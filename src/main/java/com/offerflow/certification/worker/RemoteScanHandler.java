@@ -63,8 +63,8 @@ class RemoteScanHandler implements ExternalTaskHandler {
         ScheduledFuture<?> lockKeeper = lockKeepers.scheduleAtFixedRate(
                 () -> extendLock(task, service), every, every, TimeUnit.MILLISECONDS);
         try {
-            CertificationReport report = ArchiveScan.scan(scanner,
-                    ImageArchives.path(data, Digest.parse(imageDigest)),
+            Digest digest = Digest.parse(imageDigest);
+            CertificationReport report = ArchiveScan.scan(scanner, ImageArchives.path(data, digest), digest,
                     (done, total) -> progress.report(publicationId, done, total));
             lockKeeper.cancel(false);
             service.complete(task, ScanTask.completion(json, report), null);

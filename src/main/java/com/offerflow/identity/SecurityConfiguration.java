@@ -38,7 +38,7 @@ import java.util.List;
  *   <li>{@code /camunda/**}: the webapps (Tasklist, Cockpit, Admin) with their own login, session and CSRF token.</li>
  *   <li>everything else: the health probe and the redirect to the webapps are open, the rest is refused.</li>
  * </ul>
- * In front of all of them, {@link RequestSizeLimit} bounds request bodies outside the API (which bounds its own);
+ * In front of all of them, {@code web.RequestSizeLimit} bounds every request body;
  * around the engine's REST APIs, {@link EngineApiResponses} keeps internals out of errors and answers unreadable
  * resources as missing. What people may do in the engine beyond Camunda's permissions is in {@link EngineRules}.
  * There is no signing-key endpoint yet: when one comes, it is public like the catalog.
@@ -126,16 +126,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName());
         registration.setName("camunda-engine-rest-authentication");
-        return registration;
-    }
-
-    /** Bounds request bodies outside {@code /api/**} before anything reads them (see {@link RequestSizeLimit}). */
-    @Bean
-    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecuritySettings settings) {
-        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimit(settings.maxRequestSize(), objectMapper));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        registration.setName("offerflow-request-size-limit");
         return registration;
     }
 

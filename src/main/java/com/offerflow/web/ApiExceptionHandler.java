@@ -139,9 +139,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
-        if (cause instanceof RequestBodyTooLargeException tooLarge) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", tooLarge.getMessage(), null);
-        }
         if (cause instanceof StreamConstraintsException) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-json",
                     "The JSON document is too large or nested too deeply.", null);

@@ -9,17 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 /**
  * How the API reads and writes JSON, on top of {@code spring.jackson.*} (unknown fields, scalar coercion and null
- * primitives refused). Request bodies: bounded in size ({@link RequestBodyLimitFilter}) and nesting depth; a key
+ * primitives refused). Request bodies: bounded in size ({@link RequestSizeLimit}) and nesting depth; a key
  * twice in one object, anything after the document, and numbers or booleans where text belongs are refused. Responses: {@code <}, {@code >}, {@code &} and
  * {@code '} are written as {@code \u003C}-style escapes, so no text from a request (a description, a field name in
  * an error) can ever be read as HTML from a response, whatever a client does with it. The same JSON values, only
@@ -47,14 +47,14 @@ class ApiWebConfiguration {
         return new MappingJackson2HttpMessageConverter(api);
     }
 
+    /** Bounds every request body before anything reads it, authentication included (see {@link RequestSizeLimit}). */
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ApiLimits limits, ObjectMapper objectMapper) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, objectMapper));
-        registration.addUrlPatterns("/api/*");
-        // before authentication: an oversized body is refused without a password check
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
-        registration.setName("offerflow-request-body-limit");
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ApiLimits api, RequestLimits others,
+            ObjectMapper objectMapper) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(api.maxBodySize(), others.maxRequestSize(), objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setName("offerflow-request-size-limit");
         return registration;
     }
 

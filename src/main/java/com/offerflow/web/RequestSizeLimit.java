@@ -1,7 +1,6 @@
-package com.offerflow.identity;
+package com.offerflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.web.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,11 +31,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bounds the request bodies that {@code /api/**}'s own limits ({@code offerflow.api.max-body-size} and
- * {@code offerflow.images.max-upload-size}, see {@code com.offerflow.web.RequestBodyLimitFilter}) do not: the engine
- * REST API, the webapps' API and everything else, to {@code offerflow.security.max-request-size}. The engine REST's
- * multipart reader (deployments, task attachments, binary variables) and its JSON reader read a body whole into
- * memory, the multipart before any permission is checked, so without a bound any caller could exhaust the server.
+ * Bounds every request body: {@code /api/**} to {@code offerflow.api.max-body-size}, everything else (the engine
+ * REST API, the webapps' API) to {@code offerflow.security.max-request-size}. The image upload streams to disk under
+ * its own bound ({@code offerflow.images.max-upload-size}) and is left to it. The engine REST's multipart reader
+ * (deployments, task attachments, binary variables) and its JSON reader read a body whole into memory, the
+ * multipart before any permission is checked, so without a bound any caller could exhaust the server.
  * <p>
  * A body declared larger than the bound is refused with 413 before anything reads it; a chunked body (of unknown
  * length) is refused with 413 as soon as it passes the bound.
@@ -44,29 +44,34 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestSizeLimit.class);
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    private static final RequestMatcher IMAGE_UPLOAD = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.PUT, "/api/offers/{offerId}/image");
 
-    private final DataSize maxRequestSize;
+    private final DataSize apiLimit;
+    private final DataSize otherLimit;
     private final ObjectMapper json;
 
-    RequestSizeLimit(DataSize maxRequestSize, ObjectMapper json) {
-        this.maxRequestSize = maxRequestSize;
+    RequestSizeLimit(DataSize apiLimit, DataSize otherLimit, ObjectMapper json) {
+        this.apiLimit = apiLimit;
+        this.otherLimit = otherLimit;
         this.json = json;
     }
 
-    /** {@code /api/**} bounds its own bodies. */
+    /** The image upload bounds its own body while it streams it to disk. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return API.matches(request);
+        return IMAGE_UPLOAD.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        DataSize maxRequestSize = API.matches(request) ? apiLimit : otherLimit;
         long declared = request.getContentLengthLong();
         if (declared > maxRequestSize.toBytes()) {
             log.info("Refused {} {}: body of {} bytes, more than {}", request.getMethod(), request.getRequestURI(),
                     declared, maxRequestSize);
-            refuse(response);
+            refuse(response, maxRequestSize);
             return;
         }
         if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
@@ -82,19 +87,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
             log.info("Refused {} {}: chunked body larger than {}", request.getMethod(), request.getRequestURI(),
                     maxRequestSize);
             response.resetBuffer();
-            refuse(response);
+            refuse(response, maxRequestSize);
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body is larger than the maximum of " + describe(maxRequestSize) + ".");
-        problem.setType(ProblemTypes.of("request-too-large"));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    private void refuse(HttpServletResponse response, DataSize maxRequestSize) throws IOException {
         // the rest of the body is not read: close the connection rather than swallow it
         response.setHeader("Connection", "close");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                "The request body is larger than the maximum of " + describe(maxRequestSize) + ".");
     }
 
     private static String describe(DataSize size) {

@@ -37,11 +37,29 @@ public final class ImageScan {
         } catch (IllegalArgumentException e) {
             throw new IOException("The scan task names no image to scan (imageSource '" + imageSource + "')", e);
         }
+        CertificationReport report;
         try (ImageSource source = sources.open(image, ImageLimits.defaults())) {
-            return scanner.scan(source, progress);
+            report = scanner.scan(source, progress);
         } catch (InvalidImageException e) {
-            return unreadable(e);
+            report = unreadable(e);
         }
+        return named(report, image.fromRegistry() ? image.pinned().toString() : "uploaded image " + image.archive());
+    }
+
+    /**
+     * The report with the image named as publishers know it: {@code uploaded image sha256:...} (never by its path on
+     * the server, since publishers read the report), or the pinned registry reference.
+     */
+    private static CertificationReport named(CertificationReport report, String reference) {
+        ImageSummary image = report.image();
+        ImageSummary renamed = image == null
+                ? new ImageSummary(reference, null, null, null, 0, 0, 0, null, null)
+                : new ImageSummary(reference, image.manifestDigest(), image.platforms(), image.tags(),
+                        image.layerCount(), image.compressedSize(), image.uncompressedSize(), image.user(),
+                        image.labels());
+        return new CertificationReport(report.outcome(), renamed, report.passed(), report.failed(),
+                report.warnings(), report.errors(), report.packages(), report.vulnerabilities(), report.scannedAt(),
+                report.durationMillis(), report.bytesScanned());
     }
 
     static CertificationReport unreadable(InvalidImageException e) {

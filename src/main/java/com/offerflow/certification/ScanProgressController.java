@@ -1,6 +1,7 @@
 package com.offerflow.certification;
 
 import com.offerflow.identity.Caller;
+import com.offerflow.identity.Groups;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublishingStep;
@@ -17,14 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code PUT /api/publications/{id}/scan-progress}: how far a scan worker process has read the image, shown on the
- * publication's certification step. Only members of {@value #SCAN_WORKERS} may report, and only while the
+ * publication's certification step. Only members of the group scan-workers may report, and only while the
  * publication is in certification.
  */
 @RestController
 class ScanProgressController {
-
-    /** The Camunda group of scan worker users. */
-    static final String SCAN_WORKERS = "scan-workers";
 
     private final PublicationRepository publications;
     private final CertificationService certification;
@@ -37,7 +35,7 @@ class ScanProgressController {
     @PutMapping("/api/publications/{publicationId}/scan-progress")
     ResponseEntity<Void> progress(Caller caller, @PathVariable String publicationId,
             @Valid @RequestBody Progress progress) {
-        if (!caller.groups().contains(SCAN_WORKERS)) {
+        if (!caller.groups().contains(Groups.SCAN_WORKERS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Only scan workers report scan progress.");
         }
         Publication publication = publications.find(publicationId)

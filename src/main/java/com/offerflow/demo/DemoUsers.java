@@ -37,7 +37,9 @@ class DemoUsers extends AbstractProcessEnginePlugin {
         user(identity, "bob", "Bob", "Publisher", "bob@fabrikam.example", Groups.publisherGroup("fabrikam"));
         user(identity, "rachel", "Rachel", "Reviewer", "rachel@offerflow.example", Groups.CERTIFICATION_REVIEWERS);
         user(identity, "oscar", "Oscar", "Operator", "oscar@offerflow.example", Groups.OPERATORS);
-        log.warn("Demo users are active (alice, bob, rachel, oscar; passwords = names): not for production");
+        IdentitySetup.ensureGroup(identity, Groups.SCAN_WORKERS, "Scan workers", "SYSTEM");
+        user(identity, "scanner", "Scan", "Worker", "scanner@offerflow.example", Groups.SCAN_WORKERS);
+        log.warn("Demo users are active (alice, bob, rachel, oscar, scanner; passwords = names): not for production");
     }
 
     private static void organisation(IdentityService identity, String organisation, String name) {

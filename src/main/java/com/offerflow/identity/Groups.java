@@ -14,6 +14,8 @@ public final class Groups {
     public static final String CERTIFICATION_REVIEWERS = "certification-reviewers";
     /** Operators: watch publications, timers and incidents in Cockpit, read-only. */
     public static final String OPERATORS = "operators";
+    /** Scan worker processes' service accounts: fetch, lock and complete certify-image tasks, report progress. */
+    public static final String SCAN_WORKERS = "scan-workers";
     public static final String PUBLISHER_PREFIX = "publisher-";
     /** The Camunda group type of publisher organisations. */
     public static final String PUBLISHER_GROUP_TYPE = "publisher-organisation";

@@ -1,5 +1,6 @@
 package com.offerflow.identity;
 
+import com.offerflow.process.ProcessVariables;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,6 +49,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         AuthorizationService authorizations = engine.getAuthorizationService();
         ensureGroup(identity, Groups.CERTIFICATION_REVIEWERS, "Certification reviewers", "WORKFLOW");
         ensureGroup(identity, Groups.OPERATORS, "Operators", "WORKFLOW");
+        ensureGroup(identity, Groups.SCAN_WORKERS, "Scan workers", "SYSTEM");
 
         FilterService filters = engine.getFilterService();
         Filter myGroups = ensureFilter(filters, FILTER_MY_GROUPS, -10,
@@ -70,6 +72,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         grantGroup(authorizations, Groups.OPERATORS, Resources.TASK, "*", Permissions.READ);
         grantGroup(authorizations, Groups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grantGroup(authorizations, Groups.OPERATORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        // what Camunda requires to fetch, lock, extend and complete external tasks of the publishing process; a scan
+        // worker decides certification anyway, so its account is trusted like the app itself
+        grantGroup(authorizations, Groups.SCAN_WORKERS, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_KEY,
+                Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
         log.info("Roles, Tasklist filters and authorizations are in place");
     }
 

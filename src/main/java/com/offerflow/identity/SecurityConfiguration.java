@@ -1,12 +1,15 @@
 package com.offerflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.offerflow.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -25,8 +28,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.io.IOException;
 import java.util.List;
 
-import com.offerflow.web.ProblemTypes;
-
 /**
  * Who may reach what. Four filter chains, by path:
  * <ul>
@@ -37,6 +38,10 @@ import com.offerflow.web.ProblemTypes;
  *   <li>{@code /camunda/**}: the webapps (Tasklist, Cockpit, Admin) with their own login, session and CSRF token.</li>
  *   <li>everything else: the health probe and the redirect to the webapps are open, the rest is refused.</li>
  * </ul>
+ * In front of all of them, {@link RequestSizeLimit} bounds request bodies outside the API (which bounds its own);
+ * around the engine's REST APIs, {@link EngineApiResponses} keeps internals out of errors and answers unreadable
+ * resources as missing. What people may do in the engine beyond Camunda's permissions is in {@link EngineRules}.
+ * There is no signing-key endpoint yet: when one comes, it is public like the catalog.
  */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -121,6 +126,30 @@ class SecurityConfiguration implements WebMvcConfigurer {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName());
         registration.setName("camunda-engine-rest-authentication");
+        return registration;
+    }
+
+    /** Bounds request bodies outside {@code /api/**} before anything reads them (see {@link RequestSizeLimit}). */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecuritySettings settings) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(settings.maxRequestSize(), objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setName("offerflow-request-size-limit");
+        return registration;
+    }
+
+    /**
+     * Keeps internals out of the engine APIs' errors and answers unreadable engine resources as missing (see
+     * {@link EngineApiResponses}); wraps everything behind it, Spring Security included.
+     */
+    @Bean
+    FilterRegistrationBean<EngineApiResponses> engineApiResponses() {
+        FilterRegistrationBean<EngineApiResponses> registration =
+                new FilterRegistrationBean<>(new EngineApiResponses());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setName("offerflow-engine-api-responses");
         return registration;
     }
 

@@ -52,7 +52,12 @@ class PublicationApiTest {
         assertThat(preview.body().path("steps").get(1).path("expectedDuration").asText()).isEqualTo("PT168H");
         assertThat(preview.text("estimatedCompletion")).isNotNull();
         assertThat(alice.get(location + "/preview").body().path("packageDigest").asText()).startsWith("sha256:");
-        assertThat(alice.get(location + "/certification-report").status()).isEqualTo(200);
+        ApiClient.Response report = alice.get(location + "/certification-report");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.text("outcome")).isEqualTo("PASSED");
+        // publishers read the report: it names the image by digest, never by a path on the server
+        assertThat(report.body().path("image").path("reference").asText()).startsWith("uploaded image sha256:");
+        assertThat(report.body().toString()).doesNotContain("test-data").doesNotContain("/images/sha256/");
 
         ApiClient.Response goLive = alice.postJson(location + "/go-live", Map.of("comment", "ship it"));
         assertThat(goLive.status()).isEqualTo(202);

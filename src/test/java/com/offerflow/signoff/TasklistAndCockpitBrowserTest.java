@@ -71,7 +71,7 @@ class TasklistAndCockpitBrowserTest {
             assertThat(browser.await(By.cssSelector("input[id$=Field_OfferName]")).getAttribute("value"))
                     .isEqualTo("Contoso Web Server (" + offerId + ")");
             assertThat(browser.await(By.cssSelector("textarea[id$=Field_CertificationSummary]"))
-                    .getAttribute("value")).startsWith("Certification PASSED for ");
+                    .getAttribute("value")).startsWith("Certification PASSED for uploaded image sha256:");
             browser.click(By.xpath("//button[normalize-space()='Claim']"));
             // the form opens for input once the task is alice's
             browser.awaitGone(By.cssSelector(".disabled-form"));

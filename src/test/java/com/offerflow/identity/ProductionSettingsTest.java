@@ -1,0 +1,44 @@
+package com.offerflow.identity;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The production check's rules, without starting anything. */
+class ProductionSettingsTest {
+
+    @Test
+    void acceptsStrongSecretsFromTheEnvironment() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("camunda.bpm.admin-user.id", "ops")
+                .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/offerflow")
+                .withProperty("spring.datasource.password", "s3cret-from-vault");
+
+        assertThat(ProductionSettings.problems(environment)).isEmpty();
+    }
+
+    @Test
+    void namesEveryProblemAtOnce() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("offerflow.demo.enabled", "true")
+                .withProperty("camunda.bpm.admin-user.id", "admin")
+                .withProperty("camunda.bpm.admin-user.password", "admin")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/offerflow");
+
+        assertThat(ProductionSettings.problems(environment)).hasSize(5).anySatisfy(problem ->
+                assertThat(problem).startsWith("demo users are enabled")).anySatisfy(problem ->
+                assertThat(problem).startsWith("the database password is not set"));
+    }
+
+    @Test
+    void anEmbeddedDatabaseNeedsNoPassword() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("camunda.bpm.admin-user.id", "ops")
+                .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
+                .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/offerflow");
+
+        assertThat(ProductionSettings.problems(environment)).isEmpty();
+    }
+}

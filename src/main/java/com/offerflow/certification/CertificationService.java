@@ -1,13 +1,11 @@
 package com.offerflow.certification;
 
 import com.offerflow.certification.scan.ImageScanner;
-import com.offerflow.image.Digest;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.Finding;
-import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublishingStep;
-import com.offerflow.storage.ImageArchives;
+import com.offerflow.storage.ImageSources;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -29,29 +27,27 @@ public class CertificationService {
 
     private final PublicationRepository publications;
     private final CertificationReports reports;
-    private final ImageArchives archives;
+    private final ImageSources sources;
     private final ImageScanner scanner;
     private final Clock clock;
 
-    CertificationService(PublicationRepository publications, CertificationReports reports, ImageArchives archives,
+    CertificationService(PublicationRepository publications, CertificationReports reports, ImageSources sources,
             ImageScanner scanner, Clock clock) {
         this.publications = publications;
         this.reports = reports;
-        this.archives = archives;
+        this.sources = sources;
         this.scanner = scanner;
         this.clock = clock;
     }
 
     /**
-     * Scans the image of the publication's snapshot, reporting progress on the publication as it goes.
+     * Scans the image the scan task names (an uploaded archive, or the registry image step 1 pinned), reporting
+     * progress on the publication as it goes.
      *
-     * @throws IOException when the stored image cannot be read (a technical failure: the task is retried)
+     * @throws IOException when the image cannot be read now (a technical failure: the task is retried)
      */
-    public CertificationReport scan(String publicationId) throws IOException {
-        Publication publication = publications.find(publicationId)
-                .orElseThrow(() -> new IllegalStateException("Publication " + publicationId + " does not exist"));
-        Digest digest = Digest.parse(publication.imageDigest());
-        return ArchiveScan.scan(scanner, archives.path(digest), digest,
+    public CertificationReport scan(String publicationId, String imageSource) throws IOException {
+        return ImageScan.scan(scanner, sources, imageSource,
                 (done, total) -> publications.scanProgress(publicationId, done, total));
     }
 

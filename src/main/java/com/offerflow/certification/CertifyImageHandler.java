@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Works one {@code certify-image} external task of {@code Task_ScanImage} in the app: fetch and lock, scan the image
- * outside any transaction (no job-executor thread, no database connection held while it reads) with progress on the
+ * the task names ({@link ScanTask#IMAGE_SOURCE}) outside any transaction (no job-executor thread, no database connection held while it reads) with progress on the
  * publication, extend the lock while the scan runs, then complete the task with the report ({@link ScanTask}
  * stores it). A technical failure is retried, then becomes an incident whose message says what failed and what to
  * do.
@@ -63,7 +63,8 @@ public class CertifyImageHandler {
         ScheduledFuture<?> lockKeeper = lockKeepers.scheduleAtFixedRate(() -> extendLock(task, workerId),
                 extendEvery, extendEvery, TimeUnit.MILLISECONDS);
         try {
-            CertificationReport report = certification.scan(publicationId);
+            CertificationReport report = certification.scan(publicationId,
+                    ScanTask.imageSourceOf(task.getVariables()::get));
             lockKeeper.cancel(false);
             externalTasks.complete(task.getId(), workerId, ScanTask.completion(json, report));
             log.info("Publication {}: certification scan {} ({})", publicationId, report.outcome(), report.summary());

@@ -10,20 +10,27 @@ import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The engine's side of {@code Task_ScanImage} (bean {@code scanTask}), whoever works it: the task carries the image
- * to scan ({@code ${scanTask.imageDigest(publicationId)}}, a local input), and a worker completes it with the report
- * as the transient variable {@value #REPORT} (JSON). When the task ends, {@link #completed} stores the report and its
- * findings and sets the outcome, in the completing transaction. So a worker needs only the engine's REST API and
- * read access to the image store, never the database.
+ * to scan ({@code ${scanTask.imageSource(publicationId)}}, the local input {@value #IMAGE_SOURCE}: an uploaded
+ * archive's {@code sha256:<hex>}, or the registry image step 1 pinned, {@code https://host/repo@sha256:<hex>}), and a
+ * worker completes it with the report as the transient variable {@value #REPORT} (JSON). When the task ends,
+ * {@link #completed} stores the report and its findings and sets the outcome, in the completing transaction. So a
+ * worker needs only the engine's REST API and read access to the image store or the registry, never the database.
  */
 @Component("scanTask")
 public class ScanTask {
 
     /** The transient variable a worker completes the task with: the certification report as JSON. */
     public static final String REPORT = "certificationReport";
-    /** The task's local variable naming the archive to scan. */
+    /** The task's local variable naming the image to scan (see {@code com.offerflow.storage.PublicationImage}). */
+    public static final String IMAGE_SOURCE = "imageSource";
+    /**
+     * The same, as process versions deployed before {@value #IMAGE_SOURCE} name it: their instances still wait at
+     * (or come back to) the task with only this variable. Workers read it when {@value #IMAGE_SOURCE} is absent.
+     */
     public static final String IMAGE_DIGEST = "imageDigest";
 
     private final PublicationRepository publications;
@@ -36,8 +43,25 @@ public class ScanTask {
         this.json = json;
     }
 
+    /** The image the task scans: the registry image step 1 pinned, else the uploaded archive's digest. */
+    public String imageSource(String publicationId) {
+        String source = publications.find(publicationId).orElseThrow().imageSource();
+        if (source == null) {
+            throw new IllegalStateException("Publication " + publicationId + " has no image to scan: step 1 pinned"
+                    + " none and no archive was uploaded");
+        }
+        return source;
+    }
+
+    /** The input expression of process versions deployed before {@link #imageSource}: the same value. */
     public String imageDigest(String publicationId) {
-        return publications.find(publicationId).orElseThrow().imageDigest();
+        return imageSource(publicationId);
+    }
+
+    /** The image a locked task names: {@value #IMAGE_SOURCE}, or {@value #IMAGE_DIGEST} of earlier versions. */
+    public static String imageSourceOf(Function<String, Object> variables) {
+        Object source = variables.apply(IMAGE_SOURCE);
+        return (String) (source != null ? source : variables.apply(IMAGE_DIGEST));
     }
 
     public void completed(DelegateExecution execution) {

@@ -96,12 +96,18 @@ public class OfferPublications {
         return offers.readDocument(snapshot);
     }
 
+    /** The draft and the uploaded image, unless the draft names a registry to pull the image from instead. */
     private Snapshot snapshot(Offer offer) {
+        boolean fromRegistry = offer.draft().technicalConfiguration() != null
+                && offer.draft().technicalConfiguration().registryRepository() != null;
         return new Snapshot(offers.write(offer.draft()), offer.revision(),
-                offer.image() == null ? null : offer.image().archiveDigest(), offer.publisherOrg());
+                offer.image() == null || fromRegistry ? null : offer.image().archiveDigest(), offer.publisherOrg());
     }
 
-    /** The offer as submitted: its draft (JSON), revision and image digest (null when none was uploaded). */
+    /**
+     * The offer as submitted: its draft (JSON), revision and the uploaded image's digest (null when none was
+     * uploaded, or when the draft names a registry repository: step 1 pins the registry's image then).
+     */
     public record Snapshot(String offerJson, int revision, String imageDigest, String publisherOrg) {
     }
 }

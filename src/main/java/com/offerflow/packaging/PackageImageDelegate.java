@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_PackageImage}: packages the publication's image into its staging layout. */
+/**
+ * {@code Task_PackageImage}: packages the publication's image (the uploaded archive, or the registry image step 1
+ * pinned) into its staging layout.
+ */
 @Component("packageImageDelegate")
 class PackageImageDelegate implements JavaDelegate {
 
@@ -28,12 +31,14 @@ class PackageImageDelegate implements JavaDelegate {
         Publication publication = publications.find(publicationId).orElseThrow();
         try {
             PackagingService.Package result = packaging.packageImage(publicationId,
-                    offers.read(publication.offerSnapshot()), publication.imageDigest());
+                    offers.read(publication.offerSnapshot()), publication.imageSource());
             publications.packageDigest(publicationId, result.digest().toString());
         } catch (java.io.IOException e) {
             throw new PackagingFailedException("Packaging publication " + publicationId + " failed: "
-                    + e.getMessage() + ". Check the disk under the data directory's staging/ folder, then retry"
-                    + " the job in Cockpit.", e);
+                    + e.getMessage() + ". " + (publication.pinnedImage() != null
+                    ? "Check that the registry is reachable and still has " + publication.pinnedImage() + ", and"
+                    : "Check") + " the disk under the data directory's staging/ folder, then retry the job in"
+                    + " Cockpit.", e);
         }
     }
 

@@ -4,11 +4,17 @@ import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
 import com.offerflow.image.ImageCopier;
 import com.offerflow.image.ImageLimits;
+import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciArchive;
 import com.offerflow.image.OciLayout;
+import com.offerflow.image.registry.RegistryImageSource;
 import com.offerflow.offer.OfferDocument;
 import com.offerflow.storage.ImageArchives;
+import com.offerflow.storage.ImageSources;
 import com.offerflow.storage.PackageStore;
+import com.offerflow.storage.PublicationImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -18,28 +24,48 @@ import java.util.Map;
 
 /**
  * Step 3: packages the certified image for customers: its manifests, configs and layers copied into the
- * publication's staging layout, tagged with the technical configuration's tags. Idempotent: a retry finds the
- * blobs in place and rewrites the same tags.
+ * publication's staging layout, tagged with the technical configuration's tags. The image is the one certification
+ * scanned: the uploaded archive's tagged manifests, or the registry image step 1 pinned by digest (under every tag,
+ * wherever the registry's tags point now). Idempotent: a retry finds the blobs in place and rewrites the same tags.
  */
 @Service
 public class PackagingService {
 
+    private static final Logger log = LoggerFactory.getLogger(PackagingService.class);
+
     private final ImageArchives archives;
+    private final ImageSources sources;
     private final PackageStore store;
 
-    PackagingService(ImageArchives archives, PackageStore store) {
+    PackagingService(ImageArchives archives, ImageSources sources, PackageStore store) {
         this.archives = archives;
+        this.sources = sources;
         this.store = store;
     }
 
     /**
      * Packages the image and returns the package: its tags and the manifest each names.
      *
+     * @param imageSource the publication's image: an uploaded archive's digest, or a pinned registry reference
      * @throws IOException when the image cannot be read or the staging store written (retried, then an incident)
      */
-    public Package packageImage(String publicationId, OfferDocument offer, String imageDigest) throws IOException {
+    public Package packageImage(String publicationId, OfferDocument offer, String imageSource) throws IOException {
+        PublicationImage image = PublicationImage.parse(imageSource);
+        Map<String, Descriptor> tagged;
+        try {
+            tagged = image.fromRegistry() ? fromRegistry(publicationId, offer, image)
+                    : fromArchive(publicationId, offer, image.archive());
+        } catch (InvalidImageException e) {
+            throw new IOException("The certified image " + imageSource + " can no longer be read: " + e.getMessage(),
+                    e);
+        }
+        return new Package(offer.technicalConfiguration().repositoryName(), tagged);
+    }
+
+    private Map<String, Descriptor> fromArchive(String publicationId, OfferDocument offer, Digest archive)
+            throws IOException, InvalidImageException {
         Map<String, Descriptor> tagged = new LinkedHashMap<>();
-        try (OciArchive image = OciArchive.open(archives.path(Digest.parse(imageDigest)), ImageLimits.defaults())) {
+        try (OciArchive image = OciArchive.open(archives.path(archive), ImageLimits.defaults())) {
             OciLayout staging = store.staging(publicationId);
             for (String tag : offer.technicalConfiguration().tags()) {
                 Descriptor manifest = PackageStore.manifestForTag(image, tag)
@@ -49,10 +75,25 @@ public class PackagingService {
                 staging.putManifest(manifest, tag);
                 tagged.put(tag, manifest);
             }
-        } catch (com.offerflow.image.InvalidImageException e) {
-            throw new IOException("The certified image " + imageDigest + " can no longer be read: " + e.getMessage(), e);
         }
-        return new Package(offer.technicalConfiguration().repositoryName(), tagged);
+        return tagged;
+    }
+
+    /** The pinned image, copied once (blobs streamed from the registry, verified) and listed under every tag. */
+    private Map<String, Descriptor> fromRegistry(String publicationId, OfferDocument offer, PublicationImage image)
+            throws IOException, InvalidImageException {
+        Map<String, Descriptor> tagged = new LinkedHashMap<>();
+        try (RegistryImageSource source = sources.openRegistry(image.pinned(), ImageLimits.defaults())) {
+            OciLayout staging = store.staging(publicationId);
+            Descriptor manifest = source.top();
+            ImageCopier.CopyResult copied = ImageCopier.copy(source, manifest, staging);
+            for (String tag : offer.technicalConfiguration().tags()) {
+                staging.putManifest(manifest, tag);
+                tagged.put(tag, manifest);
+            }
+            log.info("Publication {}: packaged {} as {} ({})", publicationId, image, tagged.keySet(), copied);
+        }
+        return tagged;
     }
 
     /** A packaged offer: the repository it is published under and the manifest of each tag. */

@@ -68,7 +68,8 @@ public class TaskViews {
         return "Package " + publication.packageDigest() + " staged as " + offer.technicalConfiguration().repositoryName()
                 + ":" + String.join(", ", offer.technicalConfiguration().tags()) + "\nVisible to "
                 + offer.previewAudience().size() + " preview subscription(s): " + offer.previewAudience().stream()
-                .map(s -> s.subscriptionId()).collect(Collectors.joining(", "));
+                .map(s -> s.subscriptionId()).collect(Collectors.joining(", "))
+                + (publication.pinnedImage() == null ? "" : "\nImage pulled from " + publication.pinnedImage());
     }
 
     public String previewLink(String publicationId) {

@@ -20,7 +20,7 @@ public class PublicationRepository {
     private static final String COLUMNS = """
             publication_id, offer_id, publisher_org, status, current_step, offer_snapshot, offer_revision,
             image_digest, process_instance_id, started_by, started_at, due_at, overdue, go_live_at, ended_at,
-            outcome_comment, scan_bytes_done, scan_bytes_total, package_digest""";
+            outcome_comment, scan_bytes_done, scan_bytes_total, package_digest, pinned_image""";
 
     private final JdbcClient jdbc;
 
@@ -31,7 +31,7 @@ public class PublicationRepository {
     void insert(Publication p) {
         jdbc.sql("insert into publication (" + COLUMNS + ") values (:id, :offer, :org, :status, :step, :snapshot,"
                         + " :revision, :image, :instance, :startedBy, :startedAt, :dueAt, false, null, null, null,"
-                        + " null, null, null)")
+                        + " null, null, null, null)")
                 .param("id", p.publicationId()).param("offer", p.offerId()).param("org", p.publisherOrg())
                 .param("status", p.status().name()).param("step", p.currentStep().name())
                 .param("snapshot", p.offerSnapshot()).param("revision", p.offerRevision())
@@ -150,9 +150,11 @@ public class PublicationRepository {
                 .params(processInstanceId, publicationId).update();
     }
 
+    /** A new snapshot (a resubmission): what step 1 pinned and later steps recorded of the old one is cleared. */
     void snapshot(String publicationId, String snapshot, int revision, String imageDigest) {
         jdbc.sql("update publication set offer_snapshot = ?, offer_revision = ?, image_digest = ?,"
-                        + " scan_bytes_done = null, scan_bytes_total = null, package_digest = null"
+                        + " scan_bytes_done = null, scan_bytes_total = null, package_digest = null,"
+                        + " pinned_image = null"
                         + " where publication_id = ?")
                 .params(snapshot, revision, imageDigest, publicationId).update();
     }
@@ -170,6 +172,12 @@ public class PublicationRepository {
     public void scanProgress(String publicationId, long done, long total) {
         jdbc.sql("update publication set scan_bytes_done = ?, scan_bytes_total = ? where publication_id = ?")
                 .params(done, total, publicationId).update();
+    }
+
+    /** The registry image step 1 pinned (null: none, for an uploaded image or when step 1 had findings). */
+    public void pinnedImage(String publicationId, String pinnedImage) {
+        jdbc.sql("update publication set pinned_image = ? where publication_id = ?")
+                .params(pinnedImage, publicationId).update();
     }
 
     public void packageDigest(String publicationId, String digest) {
@@ -215,5 +223,6 @@ public class PublicationRepository {
             rs.getString("process_instance_id"), rs.getString("started_by"), instant(rs, "started_at"),
             instant(rs, "due_at"), rs.getBoolean("overdue"), instant(rs, "go_live_at"), instant(rs, "ended_at"),
             rs.getString("outcome_comment"), (Long) rs.getObject("scan_bytes_done", Long.class),
-            rs.getObject("scan_bytes_total", Long.class), rs.getString("package_digest"));
+            rs.getObject("scan_bytes_total", Long.class), rs.getString("package_digest"),
+            rs.getString("pinned_image"));
 }

@@ -64,7 +64,7 @@ public class PublicationService {
         Publication publication = new Publication(publicationId, offerId, snapshot.publisherOrg(),
                 PublicationStatus.IN_PROGRESS, PublishingStep.VALIDATE_PREREQUISITES, snapshot.offerJson(),
                 snapshot.revision(), snapshot.imageDigest(), null, caller.userId(), now,
-                sla.publicationDueAt(now).toInstant(), false, null, null, null, null, null, null);
+                sla.publicationDueAt(now).toInstant(), false, null, null, null, null, null, null, null);
         publications.insert(publication);
         // Started by the application, not as the publisher: publishers get no right to start instances, so nobody
         // can start one through /engine-rest with variables of their choosing. The publication records who started.

@@ -8,13 +8,15 @@ import java.util.List;
 
 /**
  * A publication as its publisher follows it: where it stands, each of the six steps with its times, expected
- * duration and overdue flag, the estimated completion, and the findings that need the publisher's attention.
+ * duration and overdue flag, the estimated completion, and the findings that need the publisher's attention. Its
+ * image is the uploaded archive {@code imageDigest}, or the registry image step 1 pinned ({@code pinnedImage}).
  */
 record PublicationView(
         String publicationId,
         String offerId,
         int offerRevision,
         String imageDigest,
+        String pinnedImage,
         PublicationStatus status,
         PublishingStep currentStep,
         String startedBy,
@@ -44,7 +46,7 @@ record PublicationView(
                         : sla.expected(s.step()).orElse(null), s.overdue(), s.attempts(),
                 s.step() == PublishingStep.CERTIFICATION && p.scanBytesTotal() != null
                         ? new ScanProgress(p.scanBytesDone(), p.scanBytesTotal()) : null)).toList();
-        return new PublicationView(p.publicationId(), p.offerId(), p.offerRevision(), p.imageDigest(), p.status(),
+        return new PublicationView(p.publicationId(), p.offerId(), p.offerRevision(), p.imageDigest(), p.pinnedImage(), p.status(),
                 p.currentStep(), p.startedBy(), p.startedAt(), p.dueAt(), p.overdue(),
                 estimatedCompletion(p, stepViews, now), p.goLiveAt(), p.endedAt(), p.outcomeComment(),
                 p.packageDigest(), stepViews, p.status() == PublicationStatus.ATTENTION_NEEDED ? findings : List.of());

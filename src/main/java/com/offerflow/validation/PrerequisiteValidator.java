@@ -30,11 +30,12 @@ import java.util.Set;
 
 /**
  * Step 1: checks that an offer, as submitted, can be published, and returns every problem at once, each with its
- * field, rule and suggestion. All of it is Bean Validation: the offer's shape as on save (the default group), what
- * a publication needs beyond a savable draft ({@link Prerequisites}: a preview audience), the uploaded image and
- * its tags ({@link Submission}: an image, every tag in its index), and the rules of updating a live offer
+ * field, rule and suggestion. The offer's rules are Bean Validation: the offer's shape as on save (the default
+ * group), what a publication needs beyond a savable draft ({@link Prerequisites}: a preview audience), the uploaded
+ * image and its tags ({@link Submission}: an image, every tag in its index), and the rules of updating a live offer
  * ({@link DraftChange}: the repository name stays). Plans with regions and the lead destination's shape are part of
- * the offer's shape.
+ * the offer's shape. When the technical configuration names a registry repository, the image comes from there
+ * instead of an upload: {@link RegistryImageResolver} resolves the tags and pins the one image they name.
  */
 @Service
 public class PrerequisiteValidator {
@@ -45,22 +46,66 @@ public class PrerequisiteValidator {
     private final Suggestions suggestions;
     private final ImageArchives archives;
     private final LiveVersions liveVersions;
+    private final RegistryImageResolver registry;
 
     PrerequisiteValidator(Validator validator, Suggestions suggestions, ImageArchives archives,
-            LiveVersions liveVersions) {
+            LiveVersions liveVersions, RegistryImageResolver registry) {
         this.validator = validator;
         this.suggestions = suggestions;
         this.archives = archives;
         this.liveVersions = liveVersions;
+        this.registry = registry;
     }
 
-    /** Every finding of the offer as submitted, with the uploaded image's digest (null when none was uploaded). */
-    public List<Finding> validate(OfferDocument offer, String imageDigest) {
-        List<ConstraintViolation<?>> violations = new ArrayList<>(
-                validator.validate(offer, Default.class, Prerequisites.class));
+    /**
+     * Step 1's result: every finding, and the registry image the tags name, pinned by digest (null for an uploaded
+     * image, and whenever there are findings).
+     */
+    public record Result(List<Finding> findings, String pinnedImage) {
+
+        public boolean passed() {
+            return findings.isEmpty();
+        }
+    }
+
+    /**
+     * Every finding of the offer as submitted, with the uploaded image's digest (null when none was uploaded or the
+     * technical configuration names a registry repository).
+     */
+    public Result validate(OfferDocument offer, String imageDigest) {
+        Set<ConstraintViolation<OfferDocument>> offerViolations =
+                validator.validate(offer, Default.class, Prerequisites.class);
+        List<ConstraintViolation<?>> violations = new ArrayList<>(offerViolations);
         OfferDocument live = liveVersions.find(offer.offerId()).map(LiveVersion::offer).orElse(null);
         violations.addAll(validator.validate(new DraftChange(offer.offerId(), offer, live)));
         List<Finding> findings = new ArrayList<>();
+        String pinned = null;
+        String repository = offer.technicalConfiguration() == null ? null
+                : offer.technicalConfiguration().registryRepository();
+        if (repository != null) {
+            if (offerViolations.stream().noneMatch(RegistryImageResolver::concernsRegistryRepository)) {
+                RegistryImageResolver.Resolution resolution = registry.resolve(repository,
+                        offer.technicalConfiguration().tags() == null ? List.of()
+                                : offer.technicalConfiguration().tags());
+                findings.addAll(resolution.findings());
+                pinned = resolution.pinned() == null ? null : resolution.pinned().toString();
+            }
+        } else {
+            Submission.UploadedImage image = uploadedImage(imageDigest, findings);
+            if (findings.isEmpty()) {
+                violations.addAll(validator.validate(new Submission(offer, image)));
+            }
+        }
+        violations.stream()
+                .map(violation -> suggestions.fieldError(violation, ""))
+                .map(error -> Finding.error(STEP, error.field(), error.rule(), error.message(), error.suggestion()))
+                .forEach(findings::add);
+        findings.sort(Comparator.comparing(Finding::field).thenComparing(Finding::rule));
+        return new Result(findings, findings.isEmpty() ? pinned : null);
+    }
+
+    /** The uploaded archive with its tags; null when none was uploaded, or when it is not an OCI layout (a finding). */
+    private Submission.UploadedImage uploadedImage(String imageDigest, List<Finding> findings) {
         Submission.UploadedImage image = null;
         if (imageDigest != null) {
             try {
@@ -70,15 +115,7 @@ public class PrerequisiteValidator {
                         + " written by: skopeo copy docker://IMAGE oci-archive:image.tar:TAG"));
             }
         }
-        if (findings.isEmpty()) {
-            violations.addAll(validator.validate(new Submission(offer, image)));
-        }
-        violations.stream()
-                .map(violation -> suggestions.fieldError(violation, ""))
-                .map(error -> Finding.error(STEP, error.field(), error.rule(), error.message(), error.suggestion()))
-                .forEach(findings::add);
-        findings.sort(Comparator.comparing(Finding::field).thenComparing(Finding::rule));
-        return findings;
+        return image;
     }
 
     private Set<String> imageTags(String imageDigest) throws InvalidImageException {

@@ -2,7 +2,6 @@ package com.offerflow.validation;
 
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.publication.Finding;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublishingStep;
@@ -11,9 +10,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.List;
 
-/** {@code Task_ValidatePrerequisites}: validates the publication's snapshot, records the findings. */
+/**
+ * {@code Task_ValidatePrerequisites}: validates the publication's snapshot, records the findings and the registry
+ * image step 1 pinned (if the image comes from a registry).
+ */
 @Component("validatePrerequisitesDelegate")
 class ValidatePrerequisitesDelegate implements JavaDelegate {
 
@@ -35,8 +36,11 @@ class ValidatePrerequisitesDelegate implements JavaDelegate {
         String publicationId = (String) execution.getVariable(ProcessVariables.PUBLICATION_ID);
         Publication publication = publications.find(publicationId).orElseThrow(() ->
                 new IllegalStateException("Publication " + publicationId + " is missing from the publication table"));
-        List<Finding> findings = validator.validate(offers.read(publication.offerSnapshot()), publication.imageDigest());
-        publications.findings(publicationId, PublishingStep.VALIDATE_PREREQUISITES, findings, clock.instant());
-        execution.setVariable(ProcessVariables.PREREQUISITES_MET, findings.isEmpty());
+        PrerequisiteValidator.Result result = validator.validate(offers.read(publication.offerSnapshot()),
+                publication.imageDigest());
+        publications.findings(publicationId, PublishingStep.VALIDATE_PREREQUISITES, result.findings(),
+                clock.instant());
+        publications.pinnedImage(publicationId, result.pinnedImage());
+        execution.setVariable(ProcessVariables.PREREQUISITES_MET, result.passed());
     }
 }

@@ -83,6 +83,11 @@ public class Suggestions {
         return leaf;
     }
 
+    /** The suggestion of a rule that is not a constraint (a finding of an image or a registry), if there is one. */
+    public String forRule(String rule) {
+        return suggestions.getProperty(rule);
+    }
+
     private String first(String... keys) {
         for (String key : keys) {
             String value = suggestions.getProperty(key);

@@ -145,6 +145,25 @@ class OfferConstraintsTest {
                 .containsExactly("technicalConfiguration.repositoryName Pattern");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://registry.contoso.example/contoso/web", "https://registry.example:8443/web",
+            "http://127.0.0.1:5000/contoso/web-server_2"})
+    void registryRepositoryIsARepositoryInARegistry(String url) {
+        assertThat(problems(document(o -> technical(o).put("registryRepository", url)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"registry.contoso.example/contoso/web", "https://registry.contoso.example/contoso/web:1.0",
+            "https://registry.contoso.example/contoso/web@sha256:0000", "https://registry.contoso.example/",
+            "https://registry.contoso.example/Contoso/Web", "https://user:secret@registry.contoso.example/web",
+            "https://registry.contoso.example/web?x=1", "ftp://registry.contoso.example/web", "https:///web"})
+    void registryRepositoryWithATagOrOtherPartsIsRefused(String url) {
+        List<FieldError> errors = errors(document(o -> technical(o).put("registryRepository", url)));
+        assertThat(errors).extracting(e -> e.field() + " " + e.rule())
+                .containsExactly("technicalConfiguration.registryRepository RegistryRepositoryUrl");
+        assertThat(errors.get(0).suggestion()).contains("https://registry.contoso.example/contoso/web");
+    }
+
     @Test
     void tagsAreOneToSixteenDistinctOciTagsWithAVersion() {
         assertThat(problems(document(o -> technical(o).set("tags", array("1.2"))))).isEmpty();

@@ -22,7 +22,16 @@ public final class OfferEdits {
 
     public static UnaryOperator<OfferDocument> tags(String... tags) {
         return o -> new OfferDocument(o.offerId(), o.listing(), o.previewAudience(), o.plans(),
-                new TechnicalConfiguration(o.technicalConfiguration().repositoryName(), List.of(tags)),
+                new TechnicalConfiguration(o.technicalConfiguration().repositoryName(), List.of(tags),
+                        o.technicalConfiguration().registryRepository()),
+                o.leadManagement());
+    }
+
+    /** The image is pulled from a repository in a registry ({@code http://127.0.0.1:5000/contoso/web}). */
+    public static UnaryOperator<OfferDocument> registry(String registryRepository) {
+        return o -> new OfferDocument(o.offerId(), o.listing(), o.previewAudience(), o.plans(),
+                new TechnicalConfiguration(o.technicalConfiguration().repositoryName(),
+                        o.technicalConfiguration().tags(), registryRepository),
                 o.leadManagement());
     }
 

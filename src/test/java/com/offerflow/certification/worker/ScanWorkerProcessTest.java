@@ -2,9 +2,13 @@ package com.offerflow.certification.worker;
 
 import com.offerflow.OfferflowApplication;
 import com.offerflow.demo.SampleOffer;
+import com.offerflow.image.Digest;
+import com.offerflow.image.registry.DockerRegistryExtension;
+import com.offerflow.offer.OfferJson;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.TestOffers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.offerflow.storage.DataDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,19 +19,25 @@ import org.springframework.test.context.ActiveProfiles;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A scan worker as a separate process (the same jar, profile scan-worker) against the running app, whose own worker
- * is off: it long-polls /engine-rest as the scan-workers account, scans from the shared image store, reports
- * progress over the API, and its report decides the publication's certification.
+ * is off: it long-polls /engine-rest as the scan-workers account, scans from the shared image store (or the registry
+ * image a publication pinned, from a real docker-registry on loopback), reports progress over the API, and its
+ * report decides the publication's certification.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "offerflow.certification.worker.enabled=false")
 @ActiveProfiles({"demo", "test"})
 class ScanWorkerProcessTest {
+
+    @RegisterExtension
+    static final DockerRegistryExtension REGISTRY = DockerRegistryExtension.anonymous();
 
     @LocalServerPort
     int port;
@@ -45,15 +55,7 @@ class ScanWorkerProcessTest {
         // nobody scans in the app
         assertThat(alice.get(location).body().path("steps").get(1).has("progress")).isFalse();
 
-        try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(OfferflowApplication.class)
-                .profiles("scan-worker")
-                .run("--camunda.bpm.client.base-url=http://localhost:" + port + "/engine-rest",
-                        "--camunda.bpm.client.basic-auth.username=scanner",
-                        "--camunda.bpm.client.basic-auth.password=scanner",
-                        "--offerflow.scan-worker.api-url=http://localhost:" + port,
-                        "--offerflow.scan-worker.username=scanner",
-                        "--offerflow.scan-worker.password=scanner",
-                        "--offerflow.data-dir=" + data.dataDir().toAbsolutePath())) {
+        try (ConfigurableApplicationContext worker = startWorker()) {
             assertThat(worker.getBeanNamesForType(DataSource.class)).isEmpty();
             await().atMost(Duration.ofSeconds(60)).until(() -> "PREVIEW".equals(alice.get(location).text("status")));
         }
@@ -64,6 +66,46 @@ class ScanWorkerProcessTest {
         assertThat(total).isPositive();
         assertThat(preview.body().path("steps").get(1).path("progress").path("bytesScanned").asLong()).isEqualTo(total);
         assertThat(alice.get(location + "/certification-report").text("outcome")).isEqualTo("PASSED");
+    }
+
+    @Test
+    void separateWorkerScansThePinnedRegistryImage() throws Exception {
+        ApiClient alice = ApiClient.as(port, "alice", "alice");
+        String offerId = TestOffers.newOfferId();
+        Digest digest = REGISTRY.push(SampleOffer.image(), "contoso/" + offerId, "1.0.0", "latest");
+        String pinned = REGISTRY.repository("contoso/" + offerId) + "@" + digest;
+        alice.postJson("/api/offers", OfferJson.sample(offerId,
+                o -> OfferJson.technical(o).put("registryRepository", REGISTRY.repository("contoso/" + offerId))));
+        String location = alice.post("/api/offers/" + offerId + "/publications").header("Location");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(alice.get(location).text("currentStep")));
+        assertThat(alice.get(location).text("pinnedImage")).isEqualTo(pinned);
+
+        // the worker pulls from the test's plain-HTTP loopback registry only because it is told it may
+        try (ConfigurableApplicationContext worker = startWorker("--offerflow.images.allow-insecure-registries=true",
+                "--offerflow.images.allow-private-registries=true")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> "PREVIEW".equals(alice.get(location).text("status")));
+        }
+
+        ApiClient.Response report = alice.get(location + "/certification-report");
+        assertThat(report.text("outcome")).isEqualTo("PASSED");
+        assertThat(report.body().path("image").path("reference").asText()).isEqualTo(pinned);
+        assertThat(alice.get(location).body().path("steps").get(1).path("progress").path("bytesTotal").asLong())
+                .isPositive();
+    }
+
+    /** A scan worker process against this app, sharing its data directory. */
+    private ConfigurableApplicationContext startWorker(String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--camunda.bpm.client.base-url=http://localhost:" + port + "/engine-rest",
+                "--camunda.bpm.client.basic-auth.username=scanner",
+                "--camunda.bpm.client.basic-auth.password=scanner",
+                "--offerflow.scan-worker.api-url=http://localhost:" + port,
+                "--offerflow.scan-worker.username=scanner",
+                "--offerflow.scan-worker.password=scanner",
+                "--offerflow.data-dir=" + data.dataDir().toAbsolutePath()));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(OfferflowApplication.class).profiles("scan-worker")
+                .run(args.toArray(String[]::new));
     }
 
     @Test

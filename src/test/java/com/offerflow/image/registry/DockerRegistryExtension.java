@@ -1,5 +1,11 @@
 package com.offerflow.image.registry;
 
+import com.offerflow.image.Descriptor;
+import com.offerflow.image.Digest;
+import com.offerflow.image.ImageLimits;
+import com.offerflow.image.InvalidImageException;
+import com.offerflow.image.OciImageBuilder;
+import com.offerflow.image.OciLayout;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Starts the reference distribution registry (Debian package {@code docker-registry}: {@code apt-get install -y
  * docker-registry}) on a free loopback port with its storage in a temporary directory, once per test class, and
- * stops it afterwards. Fails with a clear message when the binary is missing; never skips.
+ * stops it afterwards. Fails with a clear message when the binary is missing; never skips. Tests of other packages
+ * use an anonymous one as the registry publishers pull from, pushing their images with {@link #push}.
  */
-final class DockerRegistryExtension implements BeforeAllCallback, AfterAllCallback {
+public final class DockerRegistryExtension implements BeforeAllCallback, AfterAllCallback {
 
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
@@ -33,7 +40,7 @@ final class DockerRegistryExtension implements BeforeAllCallback, AfterAllCallba
     private Path dir;
     private int port;
 
-    static DockerRegistryExtension anonymous() {
+    public static DockerRegistryExtension anonymous() {
         return new DockerRegistryExtension();
     }
 
@@ -52,8 +59,37 @@ final class DockerRegistryExtension implements BeforeAllCallback, AfterAllCallba
         return e;
     }
 
-    String url() {
+    /** {@code http://127.0.0.1:<port>}. */
+    public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A repository of this registry as a technical configuration names it: {@code http://127.0.0.1:<port>/<name>}. */
+    public String repository(String name) {
+        return url() + "/" + name;
+    }
+
+    /**
+     * Pushes an image built in Java to a repository of this (anonymous) registry under each tag, moving tags that
+     * name another image; returns the digest of the pushed manifest (or index).
+     */
+    public Digest push(OciImageBuilder image, String repository, String... tags) throws IOException {
+        Path layoutDir = Files.createTempDirectory(dir, "push-");
+        try {
+            Descriptor top = image.writeLayout(layoutDir);
+            RegistryClient client = new RegistryClient(null);
+            for (String tag : tags) {
+                client.push(OciLayout.open(layoutDir, ImageLimits.defaults()), top,
+                        RegistryReference.parse(repository(repository) + ":" + tag));
+            }
+            return top.digest();
+        } catch (InvalidImageException e) {
+            throw new IOException("The built image cannot be pushed: " + e.getMessage(), e);
+        } finally {
+            try (var files = Files.walk(layoutDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Override
@@ -147,7 +183,7 @@ final class DockerRegistryExtension implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -3,42 +3,53 @@ package com.offerflow.certification;
 import com.offerflow.certification.scan.Check;
 import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.certification.scan.ScanProgressListener;
-import com.offerflow.image.Digest;
 import com.offerflow.image.ImageLimits;
+import com.offerflow.image.ImageSource;
 import com.offerflow.image.InvalidImageException;
-import com.offerflow.image.OciArchive;
+import com.offerflow.storage.ImageSources;
+import com.offerflow.storage.PublicationImage;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One scan of an uploaded oci-archive, the same in the app's worker and in a separate worker process: an archive
- * that cannot even be opened as an OCI layout is a failed {@code image-structure} check, not an exception.
+ * One scan of a publication's image, the same in the app's worker and in a separate worker process, whatever the
+ * scan task's {@code imageSource} names: an uploaded oci-archive, read from the image store, or a registry image
+ * pinned by digest, streamed from the registry. An archive that cannot even be opened as an OCI layout is a failed
+ * {@code image-structure} check, not an exception; so is a pinned manifest the registry no longer has.
  */
-public final class ArchiveScan {
+public final class ImageScan {
 
-    private ArchiveScan() {
+    private ImageScan() {
     }
 
     /**
-     * Scans the archive; the report names the image as {@code uploaded image sha256:...}, never by its path on the
-     * server, since publishers read it.
-     *
-     * @throws IOException when the archive cannot be read at all (it vanished): a technical failure, retried
+     * @param imageSource the scan task's {@code imageSource}: {@code sha256:<hex>} or a pinned registry reference
+     * @throws IOException when the image cannot be read now (the archive vanished, the registry is down or refused):
+     *                     a technical failure, retried
      */
-    public static CertificationReport scan(ImageScanner scanner, Path archive, Digest digest,
+    public static CertificationReport scan(ImageScanner scanner, ImageSources sources, String imageSource,
             ScanProgressListener progress) throws IOException {
+        PublicationImage image;
+        try {
+            image = PublicationImage.parse(imageSource);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("The scan task names no image to scan (imageSource '" + imageSource + "')", e);
+        }
         CertificationReport report;
-        try (OciArchive image = OciArchive.open(archive, ImageLimits.defaults())) {
-            report = scanner.scan(image, progress);
+        try (ImageSource source = sources.open(image, ImageLimits.defaults())) {
+            report = scanner.scan(source, progress);
         } catch (InvalidImageException e) {
             report = unreadable(e);
         }
-        return named(report, "uploaded image " + digest);
+        return named(report, image.fromRegistry() ? image.pinned().toString() : "uploaded image " + image.archive());
     }
 
+    /**
+     * The report with the image named as publishers know it: {@code uploaded image sha256:...} (never by its path on
+     * the server, since publishers read the report), or the pinned registry reference.
+     */
     private static CertificationReport named(CertificationReport report, String reference) {
         ImageSummary image = report.image();
         ImageSummary renamed = image == null

@@ -1,0 +1,107 @@
+package com.offerflow.storage;
+
+import com.offerflow.image.ImageLimits;
+import com.offerflow.image.ImageSource;
+import com.offerflow.image.InvalidImageException;
+import com.offerflow.image.OciArchive;
+import com.offerflow.image.registry.RegistryClient;
+import com.offerflow.image.registry.RegistryImageSource;
+import com.offerflow.image.registry.RegistryReference;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Opens a publication's image wherever it is: an uploaded archive in the image store, or a registry image, pulled
+ * anonymously. Registries are contacted only as {@link RegistrySettings} allow (https and public addresses unless
+ * configured otherwise); the same rules apply in the app and in separate scan worker processes.
+ */
+@Component
+public class ImageSources {
+
+    private final DataDirectory data;
+    private final RegistrySettings settings;
+    private final RegistryClient registries;
+
+    public ImageSources(DataDirectory data, RegistrySettings settings) {
+        this.data = data;
+        this.settings = settings;
+        this.registries = new RegistryClient(null, settings.registryTimeout(), 32L * 1024 * 1024);
+    }
+
+    /**
+     * Opens the image.
+     *
+     * @throws IOException           when it cannot be read now (the archive vanished), or the registry is refused
+     *                               ({@link RegistryRefusedException})
+     * @throws InvalidImageException when the archive is not an OCI image layout
+     */
+    public ImageSource open(PublicationImage image, ImageLimits limits) throws IOException, InvalidImageException {
+        if (image.fromRegistry()) {
+            return openRegistry(image.pinned(), limits);
+        }
+        return OciArchive.open(ImageArchives.path(data, image.archive()), limits);
+    }
+
+    /**
+     * A registry image, read lazily (nothing is requested before the first read).
+     *
+     * @throws RegistryRefusedException when the settings do not allow contacting the registry
+     */
+    public RegistryImageSource openRegistry(RegistryReference reference, ImageLimits limits)
+            throws RegistryRefusedException {
+        Optional<RegistryRefusedException> refused = refusal(reference);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+        return registries.open(reference, limits);
+    }
+
+    /** Why the registry is not contacted, if it is not: plain HTTP, or a loopback, private or link-local address. */
+    public Optional<RegistryRefusedException> refusal(RegistryReference reference) {
+        String host = reference.base().getHost();
+        if ("http".equals(reference.base().getScheme()) && !settings.allowInsecureRegistries()) {
+            return Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.INSECURE,
+                    "the registry " + reference.base() + " is plain HTTP, which is not contacted: images are pulled"
+                            + " over https only"));
+        }
+        if (settings.allowPrivateRegistries()) {
+            return Optional.empty();
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                    return Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.PRIVATE,
+                            "the registry's host " + host + " is a private or local address, which is not"
+                                    + " contacted"));
+                }
+            }
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.UNKNOWN_HOST,
+                    "the registry's host " + host + " does not resolve"));
+        }
+    }
+
+    /** The registry is not contacted: the settings refuse it, or its host does not resolve. */
+    public static class RegistryRefusedException extends IOException {
+
+        /** Why. */
+        public enum Reason { INSECURE, PRIVATE, UNKNOWN_HOST }
+
+        private final Reason reason;
+
+        RegistryRefusedException(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+}

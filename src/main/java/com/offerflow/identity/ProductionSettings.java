@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * The production profile's start-up check: Offerflow refuses to start with demo users, an empty or default admin
- * user, a weak admin password, or a server database without a password. It runs before any bean is created, so a
+ * user, a weak admin password, a server database without a password, or the test settings that let publishers'
+ * URLs reach private addresses or plain-http registries. It runs before any bean is created, so a
  * refused start creates nothing, not even the admin user in the database. {@link InsecureSettingsFailureAnalyzer}
  * prints the problems and what to set.
  */
@@ -64,6 +65,14 @@ class ProductionSettings {
             problems.add("the admin password is not set (OFFERFLOW_ADMIN_PASSWORD is empty)");
         } else {
             problems.addAll(passwordProblems(admin, id, password));
+        }
+        // test conveniences that let a publisher's URL reach the server's own network or plain-text registries
+        for (String openDoor : List.of("offerflow.images.allow-insecure-registries",
+                "offerflow.images.allow-private-registries", "offerflow.leads.allow-private-addresses")) {
+            if (binder.bind(openDoor, Boolean.class).orElse(false)) {
+                problems.add(openDoor + " is on: publishers' URLs could reach this server's own network or be read"
+                        + " in plain text; turn it off");
+            }
         }
         String url = environment.getProperty("spring.datasource.url", "");
         String dbPassword = environment.getProperty("spring.datasource.password", "");

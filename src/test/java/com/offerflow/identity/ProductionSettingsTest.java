@@ -41,4 +41,23 @@ class ProductionSettingsTest {
 
         assertThat(ProductionSettings.problems(environment)).isEmpty();
     }
+
+    @Test
+    void refusesTheSettingsThatOpenPrivateAddressesAndPlainRegistries() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("camunda.bpm.admin-user.id", "ops")
+                .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
+                .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/offerflow")
+                .withProperty("offerflow.images.allow-insecure-registries", "true")
+                .withProperty("offerflow.images.allow-private-registries", "true")
+                .withProperty("offerflow.leads.allow-private-addresses", "true");
+
+        assertThat(ProductionSettings.problems(environment)).containsExactly(
+                "offerflow.images.allow-insecure-registries is on: publishers' URLs could reach this server's own"
+                        + " network or be read in plain text; turn it off",
+                "offerflow.images.allow-private-registries is on: publishers' URLs could reach this server's own"
+                        + " network or be read in plain text; turn it off",
+                "offerflow.leads.allow-private-addresses is on: publishers' URLs could reach this server's own"
+                        + " network or be read in plain text; turn it off");
+    }
 }

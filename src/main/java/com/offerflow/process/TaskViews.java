@@ -55,7 +55,8 @@ public class TaskViews {
     }
 
     public String certificationSummary(String publicationId) {
-        return certification.report(publicationId).map(TaskViews::summary).orElse("No certification report yet.");
+        return certification.report(publicationId).map(CertificationReport::summary)
+                .orElse("No certification report yet.");
     }
 
     public String certificationReportLink(String publicationId) {
@@ -88,17 +89,6 @@ public class TaskViews {
         return findings.size() > MAX_LINES
                 ? lines + "\n… and " + (findings.size() - MAX_LINES) + " more: GET /api/publications/" + publicationId
                 : lines;
-    }
-
-    private static String summary(CertificationReport report) {
-        StringBuilder text = new StringBuilder(report.summary());
-        report.failed().stream().limit(MAX_LINES).forEach(c -> text.append("\nFAILED ").append(c.name()).append(": ")
-                .append(c.description()));
-        report.errors().stream().limit(MAX_LINES).forEach(c -> text.append("\nERROR ").append(c.name()).append(": ")
-                .append(c.description()));
-        report.warnings().stream().limit(MAX_LINES).forEach(c -> text.append("\nWARNING ").append(c.name())
-                .append(": ").append(c.description()));
-        return text.toString();
     }
 
     private Publication publication(String publicationId) {

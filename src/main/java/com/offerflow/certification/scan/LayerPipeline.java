@@ -14,16 +14,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one layer once: the calling thread reads the blob (counting and hashing it) and decompresses it; the
- * uncompressed bytes go, in a few reused 256 KiB buffers, to a second thread that computes the diff_id and runs
+ * Reads one layer once: the calling thread reads the blob and decompresses it; the compressed bytes (for the blob's
+ * digest) and the uncompressed bytes go, in reused buffers, to a second thread that computes both digests and runs
  * the tar parser and all content checks. With {@code parallel} off everything runs on the calling thread.
- * Memory is bounded by the buffers, whatever the layer's size.
+ * Memory is bounded by the buffers, whatever the layer's size: 16 MiB uncompressed and 4 MiB compressed in flight.
+ * Large buffers matter: each hand-over costs a thread wake-up, and a deep queue absorbs the stretches (zero-filled
+ * or already-compressed files) where inflating is fast and the checks are the slower side.
  */
 final class LayerPipeline {
 
-    static final int CHUNK = 256 * 1024;
-    static final int CHUNKS = 8;
-    static final int COMPRESSED_CHUNK = 64 * 1024;
+    static final int CHUNK = 1024 * 1024;
+    static final int CHUNKS = 16;
+    static final int COMPRESSED_CHUNK = 256 * 1024;
     static final int COMPRESSED_CHUNKS = 16;
 
     /** Reads the uncompressed tar stream; must not close it. */
@@ -54,9 +56,10 @@ final class LayerPipeline {
             return null;
         });
         try {
-            source.offload((b, off, len) -> offerCompressed(pipe, b, off, len, done));
+            CompressedBatch compressed = new CompressedBatch(pipe, done);
+            source.offload(compressed::add);
             try {
-                produce(uncompressed, pipe, done);
+                produce(uncompressed, pipe, compressed, done);
             } finally {
                 source.offload(null);
             }
@@ -93,8 +96,8 @@ final class LayerPipeline {
         }
     }
 
-    private static void produce(InputStream in, ChunkInputStream pipe, Future<Void> consumer)
-            throws IOException, InterruptedException {
+    private static void produce(InputStream in, ChunkInputStream pipe, CompressedBatch compressed,
+                                Future<Void> consumer) throws IOException, InterruptedException {
         boolean eof = false;
         while (!eof) {
             byte[] buf = pipe.free.take();
@@ -113,30 +116,68 @@ final class LayerPipeline {
                 pipe.free.put(buf);
             }
         }
+        compressed.flush();
         offer(pipe, Chunk.END, consumer);
     }
 
-    /** Copies compressed bytes into pooled buffers that the consumer hashes in order with the uncompressed ones. */
-    private static void offerCompressed(ChunkInputStream pipe, byte[] b, int off, int len, Future<Void> consumer)
-            throws IOException {
-        try {
-            while (len > 0) {
-                byte[] buf = pipe.compressedFree.poll(100, TimeUnit.MILLISECONDS);
-                if (buf == null) {
-                    if (consumer.isDone()) {
-                        throw new IllegalStateException("the layer consumer ended before the layer did");
+    /**
+     * Collects the compressed bytes the decompressor reads into pooled buffers, and hands each full one to the
+     * consumer, which hashes them in order; {@link #flush()} hands over the rest. Used by the producing thread only.
+     */
+    private static final class CompressedBatch {
+        private final ChunkInputStream pipe;
+        private final Future<Void> consumer;
+        private byte[] buf;
+        private int filled;
+
+        CompressedBatch(ChunkInputStream pipe, Future<Void> consumer) {
+            this.pipe = pipe;
+            this.consumer = consumer;
+        }
+
+        void add(byte[] b, int off, int len) throws IOException {
+            try {
+                while (len > 0) {
+                    if (buf == null) {
+                        buf = takeFree();
+                        filled = 0;
                     }
-                    continue;
+                    int n = Math.min(len, buf.length - filled);
+                    System.arraycopy(b, off, buf, filled, n);
+                    filled += n;
+                    off += n;
+                    len -= n;
+                    if (filled == buf.length) {
+                        handOver();
+                    }
                 }
-                int n = Math.min(len, buf.length);
-                System.arraycopy(b, off, buf, 0, n);
-                offer(pipe, new Chunk(buf, n, true), consumer);
-                off += n;
-                len -= n;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted");
+        }
+
+        void flush() throws InterruptedException {
+            if (buf != null) {
+                handOver();
+            }
+        }
+
+        private void handOver() throws InterruptedException {
+            offer(pipe, new Chunk(buf, filled, true), consumer);
+            buf = null;
+        }
+
+        private byte[] takeFree() throws InterruptedException {
+            while (true) {
+                byte[] free = pipe.compressedFree.poll(100, TimeUnit.MILLISECONDS);
+                if (free != null) {
+                    return free;
+                }
+                if (consumer.isDone()) {
+                    throw new IllegalStateException("the layer consumer ended before the layer did");
+                }
+            }
         }
     }
 

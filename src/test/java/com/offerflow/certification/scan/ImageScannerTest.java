@@ -102,6 +102,28 @@ class ImageScannerTest {
     }
 
     @Test
+    void verifiesLayersLargerThanThePipelinesBuffersInBothModes() throws Exception {
+        // incompressible, so the compressed blob spans many of the pipeline's 256 KiB batches and ends in a partial
+        // one, and the uncompressed stream many 1 MiB chunks; the malware after it must still be seen
+        byte[] noise = new byte[5 * 1024 * 1024 + 12_345];
+        new java.util.Random(11).nextBytes(noise);
+        OciImageBuilder image = TestImages.clean()
+                .layer(l -> l.file("opt/app/data.bin", noise).file("opt/app/zeros.bin", new byte[3 * 1024 * 1024])
+                        .file("opt/app/late/eicar.com", HashSignatures.EICAR));
+        CertificationReport parallel = scan(image);
+        CertificationReport sequential = scan(new ImageScanner(ScanSettings.builder().parallel(false).build()),
+                image, tmp);
+        for (CertificationReport report : List.of(parallel, sequential)) {
+            assertThat(names(report.passed())).as(report.summary()).contains("blob-integrity", "layer-diff-ids");
+            assertThat(names(report.failed())).containsExactly("malware-signatures");
+            assertThat(evidence(report, "malware-signatures")).extracting(Evidence::path)
+                    .containsExactly("opt/app/late/eicar.com");
+            assertThat(report.image().compressedSize()).isGreaterThan(noise.length);
+        }
+        assertThat(sequential.image().uncompressedSize()).isEqualTo(parallel.image().uncompressedSize());
+    }
+
+    @Test
     void reportsProgressUpToTheTotal() throws Exception {
         Path file = tmp.resolve("p.tar");
         TestImages.clean().writeArchive(file);

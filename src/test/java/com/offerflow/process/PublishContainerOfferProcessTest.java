@@ -306,6 +306,30 @@ class PublishContainerOfferProcessTest {
     }
 
     @Test
+    void tasklistShowsWhenTheSignOffExpiresAndWhenTheReminderComes() {
+        String id = toPreview();
+        org.camunda.bpm.engine.task.Task signOff = engine.getTaskService().createTaskQuery()
+                .processInstanceId(driver.instance(id).getId()).taskDefinitionKey("Task_SignOff").singleResult();
+        assertThat(signOff.getDueDate()).isCloseTo(driver.timer(id, "BoundaryEvent_SignOffExpired").getDuedate(),
+                5_000);
+        assertThat(signOff.getFollowUpDate()).isCloseTo(
+                driver.timer(id, "BoundaryEvent_SignOffReminder").getDuedate(), 5_000);
+        assertThat(signOff.getFollowUpDate()).isBefore(signOff.getDueDate());
+    }
+
+    @Test
+    void findingsTaskIsDueWhenThePublicationIs() {
+        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleOffer.image());
+        String id = driver.start(TestOffers.ALICE, offer.offerId());
+        driver.runJobs(id);
+        assertThat(driver.instance(id)).isWaitingAt("Task_ResolveFindings");
+        org.camunda.bpm.engine.task.Task task = engine.getTaskService().createTaskQuery()
+                .processInstanceId(driver.instance(id).getId()).singleResult();
+        assertThat(task.getDueDate().toInstant())
+                .isEqualTo(driver.publication(id).dueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    @Test
     void overdueStepsAreFlaggedForThePublisherAndInCockpit() {
         Offer offer = TestOffers.create(offers);
         String id = driver.start(TestOffers.ALICE, offer.offerId());

@@ -1,12 +1,10 @@
 package com.offerflow.identity;
 
+import com.offerflow.web.DivertedResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -15,9 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -65,15 +60,13 @@ class EngineApiResponses extends OncePerRequestFilter {
     }
 
     /** Holds back the body of the responses this filter rewrites; passes every other one through. */
-    private static final class GuardedResponse extends HttpServletResponseWrapper {
+    private static final class GuardedResponse extends DivertedResponse {
 
         private final boolean engineApi;
         private final boolean hideUnreadable;
         private final ByteArrayOutputStream held = new ByteArrayOutputStream();
         private int status = SC_OK;
         private boolean holding;
-        private ServletOutputStream stream;
-        private PrintWriter writer;
 
         GuardedResponse(HttpServletResponse response, boolean engineApi, boolean hideUnreadable) {
             super(response);
@@ -84,6 +77,16 @@ class EngineApiResponses extends OncePerRequestFilter {
         private boolean holds(int sc) {
             return sc >= 500 || engineApi && sc == SC_FORBIDDEN
                     || hideUnreadable && (sc == SC_BAD_REQUEST || sc == SC_NOT_FOUND);
+        }
+
+        @Override
+        protected boolean diverting() {
+            return holding;
+        }
+
+        @Override
+        protected void divert(byte[] b, int off, int len) {
+            held.write(b, off, Math.max(0, Math.min(len, MAX_CAPTURED - held.size())));
         }
 
         @Override
@@ -115,20 +118,6 @@ class EngineApiResponses extends OncePerRequestFilter {
         }
 
         @Override
-        public void setContentLength(int len) {
-            if (!holding) {
-                super.setContentLength(len);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long len) {
-            if (!holding) {
-                super.setContentLengthLong(len);
-            }
-        }
-
-        @Override
         public void setHeader(String name, String value) {
             if (!holding || !"Content-Length".equalsIgnoreCase(name)) {
                 super.setHeader(name, value);
@@ -142,71 +131,8 @@ class EngineApiResponses extends OncePerRequestFilter {
             }
         }
 
-        @Override
-        public void flushBuffer() throws IOException {
-            if (!holding) {
-                super.flushBuffer();
-            }
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() {
-            if (stream == null) {
-                stream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        if (holding) {
-                            if (held.size() < MAX_CAPTURED) {
-                                held.write(b);
-                            }
-                        } else {
-                            GuardedResponse.super.getOutputStream().write(b);
-                        }
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        if (holding) {
-                            held.write(b, off, Math.max(0, Math.min(len, MAX_CAPTURED - held.size())));
-                        } else {
-                            GuardedResponse.super.getOutputStream().write(b, off, len);
-                        }
-                    }
-
-                    @Override
-                    public void flush() throws IOException {
-                        if (!holding) {
-                            GuardedResponse.super.getOutputStream().flush();
-                        }
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("blocking I/O only");
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() {
-            if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-                        Charset.forName(getCharacterEncoding())));
-            }
-            return writer;
-        }
-
         void finish(HttpServletRequest request) throws IOException {
-            if (writer != null) {
-                writer.flush();
-            }
+            flushWriter();
             if (!holding) {
                 return;
             }

@@ -5,12 +5,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -25,8 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -106,15 +101,18 @@ class RequestSizeLimit extends OncePerRequestFilter {
      * Once the request's body overflowed, whatever the application answers (a parse error, a server error) is
      * dropped: the filter answers 413 instead.
      */
-    private static final class SilencedOnOverflow extends HttpServletResponseWrapper {
+    private static final class SilencedOnOverflow extends DivertedResponse {
 
         private final BoundedRequest request;
-        private ServletOutputStream stream;
-        private PrintWriter writer;
 
         SilencedOnOverflow(HttpServletResponse response, BoundedRequest request) {
             super(response);
             this.request = request;
+        }
+
+        @Override
+        protected boolean diverting() {
+            return request.exceeded;
         }
 
         @Override
@@ -139,20 +137,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
         }
 
         @Override
-        public void setContentLength(int len) {
-            if (!request.exceeded) {
-                super.setContentLength(len);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long len) {
-            if (!request.exceeded) {
-                super.setContentLengthLong(len);
-            }
-        }
-
-        @Override
         public void setHeader(String name, String value) {
             if (!request.exceeded) {
                 super.setHeader(name, value);
@@ -163,68 +147,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
         public void addHeader(String name, String value) {
             if (!request.exceeded) {
                 super.addHeader(name, value);
-            }
-        }
-
-        @Override
-        public void flushBuffer() throws IOException {
-            if (!request.exceeded) {
-                super.flushBuffer();
-            }
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() {
-            if (stream == null) {
-                stream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        if (!request.exceeded) {
-                            SilencedOnOverflow.super.getOutputStream().write(b);
-                        }
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        if (!request.exceeded) {
-                            SilencedOnOverflow.super.getOutputStream().write(b, off, len);
-                        }
-                    }
-
-                    @Override
-                    public void flush() throws IOException {
-                        if (!request.exceeded) {
-                            SilencedOnOverflow.super.getOutputStream().flush();
-                        }
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("blocking I/O only");
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() {
-            if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-                        Charset.forName(getCharacterEncoding())));
-            }
-            return writer;
-        }
-
-        /** What the application wrote through its writer goes out when it is done, as with the container's. */
-        void flushWriter() {
-            if (writer != null) {
-                writer.flush();
             }
         }
     }

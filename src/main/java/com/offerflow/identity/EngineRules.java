@@ -35,7 +35,9 @@ import java.util.function.Supplier;
  *   <li>completing a task (complete, submit form, resolve) may set only the fields of the task's Camunda Form;
  *       a task without a form takes no variables;</li>
  *   <li>BPMN errors and escalations are not thrown by people: Offerflow's processes raise them in their own code;</li>
- *   <li>a task is claimed only by the user claiming it (assigning to others needs {@code TASK_ASSIGN});</li>
+ *   <li>a task is claimed only by the user claiming it (assigning to others needs {@code TASK_ASSIGN}), and given
+ *       back only by the user who claimed it; giving back one's own claim (Tasklist's "Unclaim", which Camunda
+ *       treats as an assignment) needs no more than claiming did;</li>
  *   <li>jobs are run by the job executor, not by hand, except by admins: Camunda checks the permission only while
  *       the job runs, and records the refusal as the job's failure, so an operator who may only read could use
  *       up a timer's retries and raise an incident.</li>
@@ -103,14 +105,35 @@ class EngineRules extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** A user claims a task for itself only. */
+    /** A user claims a task for itself only, and gives back (claims for nobody) only a task it claimed. */
     void checkClaim(String taskId, String userId) {
         Authentication user = currentUser();
-        if (user != null && userId != null && !userId.equals(user.getUserId())) {
+        if (user == null) {
+            return;
+        }
+        if (userId != null && !userId.equals(user.getUserId())) {
             log.warn("User {} tried to claim task {} for {}; refused", user.getUserId(), taskId, userId);
             throw new AuthorizationException("The user with id '" + user.getUserId()
                     + "' can claim tasks for itself only.");
         }
+        String assignee = userId == null ? assignee(taskId) : null;
+        if (assignee != null && !assignee.equals(user.getUserId())) {
+            log.warn("User {} tried to unclaim task {} of {}; refused", user.getUserId(), taskId, assignee);
+            throw new AuthorizationException("The user with id '" + user.getUserId()
+                    + "' can give back only tasks it claimed itself.");
+        }
+    }
+
+    /** Whether the current user gives back a task it claimed itself (assigns its own task to nobody). */
+    boolean givesBackOwnClaim(String taskId, String userId) {
+        Authentication user = currentUser();
+        return userId == null && user != null && user.getUserId().equals(assignee(taskId));
+    }
+
+    /** The task's assignee, or null when it has none or the current user cannot see it. */
+    private String assignee(String taskId) {
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        return task == null ? null : task.getAssignee();
     }
 
     /** Only admins run a job by hand. */

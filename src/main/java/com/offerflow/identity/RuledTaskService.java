@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 import java.util.Map;
 
-/** Camunda's task service with {@link EngineRules}: completions carry form fields only, no errors from people. */
+/**
+ * Camunda's task service with {@link EngineRules}: completions carry form fields only, no errors from people, claims
+ * for oneself only, and a claim given back by the one who made it.
+ */
 class RuledTaskService extends TaskServiceImpl {
 
     private final EngineRules rules;
@@ -41,6 +44,19 @@ class RuledTaskService extends TaskServiceImpl {
     public void claim(String taskId, String userId) {
         rules.checkClaim(taskId, userId);
         super.claim(taskId, userId);
+    }
+
+    /**
+     * Tasklist's "Unclaim" assigns the task to nobody, which Camunda allows only with {@code TASK_ASSIGN}; the user
+     * who claimed the task gives it back with what claiming needed ({@code TASK_WORK}).
+     */
+    @Override
+    public void setAssignee(String taskId, String userId) {
+        if (rules.givesBackOwnClaim(taskId, userId)) {
+            super.claim(taskId, null);
+        } else {
+            super.setAssignee(taskId, userId);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.offerflow.security;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublicationStatus;
 import com.offerflow.support.TestOffers;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,13 +13,15 @@ import java.util.function.UnaryOperator;
 
 import static com.offerflow.security.Case.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What Camunda's permissions alone would let a publisher do with its own tasks, and {@code EngineRules} stops:
  * completing a sign-off with another publication's id, ending the preparation with an uncaught BPMN error and a
- * forged outcome, handing the task to another organisation. And what must keep working: Tasklist's own form
- * submission, the API's Go live, the listeners' input checks answered as 400.
+ * forged outcome, handing the task to another organisation, taking a colleague's claim away. And what must keep
+ * working: giving back one's own claim, Tasklist's own form submission, the API's Go live, the listeners' input
+ * checks answered as 400.
  */
 @SecurityTest
 class EngineRulesTest extends AccessChecks {
@@ -29,6 +32,8 @@ class EngineRulesTest extends AccessChecks {
     PublicationRepository publications;
     @Autowired
     TaskService tasks;
+    @Autowired
+    IdentityService identity;
 
     @Test
     void aCompletionCannotRedirectTheProcessToAnotherPublication() {
@@ -58,6 +63,35 @@ class EngineRulesTest extends AccessChecks {
     void aPublisherCannotHandItsTaskToAnotherOrganisation() {
         checkSent(row(ALICE, "POST " + REST + "/task/{aliceTask}/claim", "{\"userId\":\"bob\"}", 403));
         assertThat(http(BOB).get(world.resolve(REST + "/task/{aliceTask}")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPublisherGivesBackATaskItClaimedAndOnlyThat() {
+        String task = world.id("aliceTask");
+        try {
+            checkSent(row(ALICE, "POST " + REST + "/task/{aliceTask}/claim", "{\"userId\":\"alice\"}", 204));
+            assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("alice");
+            checkSent(row(BOB, "POST " + REST + "/task/{aliceTask}/unclaim", "", 403));
+            // a colleague of the same organisation sees the task but does not take alice's claim away
+            identity.setAuthentication("carol", java.util.List.of(com.offerflow.identity.Groups.publisherGroup(
+                    "contoso")));
+            try {
+                assertThatThrownBy(() -> tasks.claim(task, null))
+                        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+                        .hasMessageContaining("can give back only tasks it claimed itself");
+                assertThatThrownBy(() -> tasks.setAssignee(task, null))
+                        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+            } finally {
+                identity.clearAuthentication();
+            }
+            assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("alice");
+
+            // Tasklist's "Unclaim"
+            checkSent(row(ALICE, "POST " + REST + "/task/{aliceTask}/unclaim", "", 204));
+            assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        } finally {
+            tasks.setAssignee(task, null);
+        }
     }
 
     @Test

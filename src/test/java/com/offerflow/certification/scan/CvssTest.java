@@ -17,13 +17,16 @@ class CvssTest {
             "CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:N/I:N/A:N, 0.0",
             "AV:N/AC:L/Au:N/C:P/I:P/A:P, 7.5",
             "AV:N/AC:M/Au:N/C:N/I:P/A:N, 4.3",
+            "(AV:N/AC:M/Au:N/C:N/I:P/A:N), 4.3",
+            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O, 9.8",
+            "7.5, 7.5",
     })
     void computesBaseScores(String vector, double expected) {
         assertThat(Cvss.score(vector.startsWith("AV") ? "CVSS_V2" : "CVSS_V3", vector)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "garbage", "CVSS:3.1/AV:X"})
+    @CsvSource({"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "garbage", "CVSS:3.1/AV:X", "11", "NaN"})
     void givesNoScoreForWhatItCannotCompute(String vector) {
         assertThat(Cvss.score("CVSS_V4", vector)).isNull();
     }

@@ -97,6 +97,8 @@ class ScanWorkerProcessTest {
     private ConfigurableApplicationContext startWorker(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--camunda.bpm.client.base-url=http://localhost:" + port + "/engine-rest",
+                // closing the worker waits for its current long poll: keep the polls short here
+                "--camunda.bpm.client.async-response-timeout=2000",
                 "--camunda.bpm.client.basic-auth.username=scanner",
                 "--camunda.bpm.client.basic-auth.password=scanner",
                 "--offerflow.scan-worker.api-url=http://localhost:" + port,

@@ -35,11 +35,11 @@ class PublishFromRegistryApiTest {
 
     @LocalServerPort
     int port;
-    ApiClient alice;
+    ApiClient api;
 
     @BeforeEach
     void clients() {
-        alice = ApiClient.as(port, "alice", "alice");
+        api = new ApiClient(port);
     }
 
     @Test
@@ -47,46 +47,46 @@ class PublishFromRegistryApiTest {
         String offerId = TestOffers.newOfferId();
         String repository = REGISTRY.repository("contoso/" + offerId);
         Digest digest = REGISTRY.push(SampleOffer.image(), "contoso/" + offerId, "1.0.0", "latest");
-        assertThat(alice.postJson("/api/offers", OfferJson.sample(offerId,
+        assertThat(api.post("alice", "/api/offers", OfferJson.sample(offerId,
                 o -> technical(o).put("registryRepository", repository))).status()).isEqualTo(201);
 
-        JsonNode offer = alice.get("/api/offers/" + offerId).body();
+        JsonNode offer = api.get("alice", "/api/offers/" + offerId).json();
         assertThat(offer.path("offer").path("technicalConfiguration").path("registryRepository").asText())
                 .isEqualTo(repository);
         assertThat(offer.path("imageSource").path("type").asText()).isEqualTo("REGISTRY");
         assertThat(offer.path("imageSource").path("location").asText()).isEqualTo(repository);
         assertThat(offer.has("image")).isFalse();
 
-        String location = alice.post("/api/offers/" + offerId + "/publications").header("Location");
+        String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
         awaitStatus(location, "PREVIEW");
 
-        JsonNode publication = alice.get(location).body();
+        JsonNode publication = api.get("alice", location).json();
         assertThat(publication.path("pinnedImage").asText()).isEqualTo(repository + "@" + digest);
         assertThat(publication.has("imageDigest")).isFalse();
-        JsonNode report = alice.get(location + "/certification-report").body();
+        JsonNode report = api.get("alice", location + "/certification-report").json();
         assertThat(report.path("outcome").asText()).isEqualTo("PASSED");
         assertThat(report.path("image").path("reference").asText()).isEqualTo(repository + "@" + digest);
-        assertThat(alice.get(location + "/preview").body().path("packageDigest").asText())
+        assertThat(api.get("alice", location + "/preview").json().path("packageDigest").asText())
                 .isEqualTo(digest.toString());
 
-        assertThat(alice.postJson(location + "/go-live", Map.of("comment", "ship it")).status()).isEqualTo(202);
+        assertThat(api.post("alice", location + "/go-live", Map.of("comment", "ship it")).status()).isEqualTo(202);
         awaitStatus(location, "LIVE");
 
-        ApiClient.Response catalog = ApiClient.anonymous(port).get("/api/catalog/" + offerId);
+        ApiClient.Response catalog = api.get(null, "/api/catalog/" + offerId);
         assertThat(catalog.status()).isEqualTo(200);
         assertThat(catalog.text("digest")).isEqualTo(digest.toString());
         assertThat(catalog.text("repository")).isEqualTo("contoso/" + offerId);
-        assertThat(catalog.body().toString()).doesNotContain(REGISTRY.url());
+        assertThat(catalog.json().toString()).doesNotContain(REGISTRY.url());
     }
 
     @Test
     void anUploadedImageIsTheSourceWhileNoRegistryIsNamed() {
         String offerId = TestOffers.newOfferId();
-        assertThat(alice.postJson("/api/offers", SampleOffer.document(offerId)).status()).isEqualTo(201);
-        assertThat(alice.get("/api/offers/" + offerId).body().has("imageSource")).isFalse();
+        assertThat(api.post("alice", "/api/offers", SampleOffer.document(offerId)).status()).isEqualTo(201);
+        assertThat(api.get("alice", "/api/offers/" + offerId).json().has("imageSource")).isFalse();
 
-        JsonNode uploaded = alice.put("/api/offers/" + offerId + "/image", "application/x-tar",
-                SampleOffer.image().toArchiveBytes()).body();
+        JsonNode uploaded = api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar",
+                SampleOffer.image().toArchiveBytes()).json();
 
         assertThat(uploaded.path("imageSource").path("type").asText()).isEqualTo("UPLOAD");
         assertThat(uploaded.path("imageSource").path("location").asText())
@@ -96,18 +96,18 @@ class PublishFromRegistryApiTest {
     @Test
     void aRegistryRepositoryWithATagIsAnInvalidField() {
         String offerId = TestOffers.newOfferId();
-        ApiClient.Response refused = alice.postJson("/api/offers", OfferJson.sample(offerId,
+        ApiClient.Response refused = api.post("alice", "/api/offers", OfferJson.sample(offerId,
                 o -> technical(o).put("registryRepository", REGISTRY.repository("contoso/web:1.0.0"))));
 
         PublicationApiTest.assertProblem(refused, 400, "validation-failed");
-        assertThat(refused.body().path("errors")).hasSize(1);
-        assertThat(refused.body().path("errors").get(0).path("field").asText())
+        assertThat(refused.json().path("errors")).hasSize(1);
+        assertThat(refused.json().path("errors").get(0).path("field").asText())
                 .isEqualTo("technicalConfiguration.registryRepository");
-        assertThat(refused.body().path("errors").get(0).path("rule").asText()).isEqualTo("RegistryRepositoryUrl");
+        assertThat(refused.json().path("errors").get(0).path("rule").asText()).isEqualTo("RegistryRepositoryUrl");
     }
 
     private void awaitStatus(String location, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(alice.get(location).text("status")).isEqualTo(status));
+                .untilAsserted(() -> assertThat(api.get("alice", location).text("status")).isEqualTo(status));
     }
 }

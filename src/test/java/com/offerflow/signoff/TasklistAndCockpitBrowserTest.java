@@ -35,13 +35,13 @@ class TasklistAndCockpitBrowserTest {
 
     @Test
     void aliceSignsOffInTasklistBobSeesNothingOscarWatchesInCockpit() {
-        ApiClient alice = ApiClient.as(port, "alice", "alice");
+        ApiClient api = new ApiClient(port);
         String offerId = TestOffers.newOfferId();
-        assertThat(alice.postJson("/api/offers", SampleOffer.document(offerId)).status()).isEqualTo(201);
-        alice.put("/api/offers/" + offerId + "/image", "application/x-tar", SampleOffer.image().toArchiveBytes());
-        String location = alice.post("/api/offers/" + offerId + "/publications").header("Location");
+        assertThat(api.post("alice", "/api/offers", SampleOffer.document(offerId)).status()).isEqualTo(201);
+        api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar", SampleOffer.image().toArchiveBytes());
+        String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> "PREVIEW".equals(alice.get(location).text("status")));
+                .until(() -> "PREVIEW".equals(api.get("alice", location).text("status")));
         String taskId = tasks.createTaskQuery().processInstanceBusinessKey(location.substring(location.lastIndexOf('/') + 1))
                 .singleResult().getId();
         String instanceId = tasks.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
@@ -79,9 +79,9 @@ class TasklistAndCockpitBrowserTest {
             browser.click(By.cssSelector("input[id$=Field_SignOffDecision-0]"));
             browser.click(By.xpath("//button[normalize-space()='Complete']"));
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> "LIVE".equals(alice.get(location).text("status")));
+                    .until(() -> "LIVE".equals(api.get("alice", location).text("status")));
         }
-        assertThat(alice.get(location).text("outcomeComment")).isEqualTo("Go live selected by alice");
-        assertThat(ApiClient.anonymous(port).get("/api/catalog/" + offerId).status()).isEqualTo(200);
+        assertThat(api.get("alice", location).text("outcomeComment")).isEqualTo("Go live selected by alice");
+        assertThat(api.get(null, "/api/catalog/" + offerId).status()).isEqualTo(200);
     }
 }

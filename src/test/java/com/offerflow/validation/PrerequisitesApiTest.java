@@ -3,7 +3,7 @@ package com.offerflow.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.offerflow.offer.OfferJson;
 import com.offerflow.support.ProcessDriver;
-import com.offerflow.web.ApiClient;
+import com.offerflow.support.ApiClient;
 import com.offerflow.web.Publishing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,7 +6,8 @@ import com.offerflow.demo.SampleOffer;
 import com.offerflow.offer.OfferJson;
 import com.offerflow.support.ProcessDriver;
 import com.offerflow.support.TestOffers;
-import com.offerflow.web.ApiClient.Response;
+import com.offerflow.support.ApiClient;
+import com.offerflow.support.ApiClient.Response;
 
 import java.net.http.HttpRequest;
 import java.util.function.Consumer;

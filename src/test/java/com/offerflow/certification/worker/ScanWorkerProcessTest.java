@@ -46,50 +46,50 @@ class ScanWorkerProcessTest {
 
     @Test
     void separateWorkerCertifiesAndTheAppShowsItsProgress() {
-        ApiClient alice = ApiClient.as(port, "alice", "alice");
+        ApiClient api = new ApiClient(port);
         String offerId = TestOffers.newOfferId();
-        alice.postJson("/api/offers", SampleOffer.document(offerId));
-        alice.put("/api/offers/" + offerId + "/image", "application/x-tar", SampleOffer.image().toArchiveBytes());
-        String location = alice.post("/api/offers/" + offerId + "/publications").header("Location");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(alice.get(location).text("currentStep")));
+        api.post("alice", "/api/offers", SampleOffer.document(offerId));
+        api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar", SampleOffer.image().toArchiveBytes());
+        String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(api.get("alice", location).text("currentStep")));
         // nobody scans in the app
-        assertThat(alice.get(location).body().path("steps").get(1).has("progress")).isFalse();
+        assertThat(api.get("alice", location).json().path("steps").get(1).has("progress")).isFalse();
 
         try (ConfigurableApplicationContext worker = startWorker()) {
             assertThat(worker.getBeanNamesForType(DataSource.class)).isEmpty();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "PREVIEW".equals(alice.get(location).text("status")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "PREVIEW".equals(api.get("alice", location).text("status")));
         }
 
-        ApiClient.Response preview = alice.get(location);
-        assertThat(preview.body().path("steps").get(1).path("state").asText()).isEqualTo("COMPLETED");
-        long total = preview.body().path("steps").get(1).path("progress").path("bytesTotal").asLong();
+        ApiClient.Response preview = api.get("alice", location);
+        assertThat(preview.json().path("steps").get(1).path("state").asText()).isEqualTo("COMPLETED");
+        long total = preview.json().path("steps").get(1).path("progress").path("bytesTotal").asLong();
         assertThat(total).isPositive();
-        assertThat(preview.body().path("steps").get(1).path("progress").path("bytesScanned").asLong()).isEqualTo(total);
-        assertThat(alice.get(location + "/certification-report").text("outcome")).isEqualTo("PASSED");
+        assertThat(preview.json().path("steps").get(1).path("progress").path("bytesScanned").asLong()).isEqualTo(total);
+        assertThat(api.get("alice", location + "/certification-report").text("outcome")).isEqualTo("PASSED");
     }
 
     @Test
     void separateWorkerScansThePinnedRegistryImage() throws Exception {
-        ApiClient alice = ApiClient.as(port, "alice", "alice");
+        ApiClient api = new ApiClient(port);
         String offerId = TestOffers.newOfferId();
         Digest digest = REGISTRY.push(SampleOffer.image(), "contoso/" + offerId, "1.0.0", "latest");
         String pinned = REGISTRY.repository("contoso/" + offerId) + "@" + digest;
-        alice.postJson("/api/offers", OfferJson.sample(offerId,
+        api.post("alice", "/api/offers", OfferJson.sample(offerId,
                 o -> OfferJson.technical(o).put("registryRepository", REGISTRY.repository("contoso/" + offerId))));
-        String location = alice.post("/api/offers/" + offerId + "/publications").header("Location");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(alice.get(location).text("currentStep")));
-        assertThat(alice.get(location).text("pinnedImage")).isEqualTo(pinned);
+        String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(api.get("alice", location).text("currentStep")));
+        assertThat(api.get("alice", location).text("pinnedImage")).isEqualTo(pinned);
 
         // the worker pulls from the test's plain-HTTP loopback registry only because it is told it may
         try (ConfigurableApplicationContext worker = startWorker("--offerflow.images.allow-insecure-registries=true",
                 "--offerflow.images.allow-private-registries=true")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> "PREVIEW".equals(alice.get(location).text("status")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "PREVIEW".equals(api.get("alice", location).text("status")));
         }
 
-        ApiClient.Response report = alice.get(location + "/certification-report");
+        ApiClient.Response report = api.get("alice", location + "/certification-report");
         assertThat(report.text("outcome")).isEqualTo("PASSED");
-        assertThat(report.body().path("image").path("reference").asText()).isEqualTo(pinned);
-        assertThat(alice.get(location).body().path("steps").get(1).path("progress").path("bytesTotal").asLong())
+        assertThat(report.json().path("image").path("reference").asText()).isEqualTo(pinned);
+        assertThat(api.get("alice", location).json().path("steps").get(1).path("progress").path("bytesTotal").asLong())
                 .isPositive();
     }
 
@@ -112,14 +112,13 @@ class ScanWorkerProcessTest {
 
     @Test
     void progressIsForScanWorkersOnly() {
-        ApiClient alice = ApiClient.as(port, "alice", "alice");
-        ApiClient.Response refused = alice.putJson("/api/publications/00000000-0000-0000-0000-000000000000/scan-progress",
+        ApiClient api = new ApiClient(port);
+        ApiClient.Response refused = api.put("alice", "/api/publications/00000000-0000-0000-0000-000000000000/scan-progress",
                 java.util.Map.of("bytesScanned", 1, "bytesTotal", 2));
         assertThat(refused.status()).isEqualTo(403);
-        ApiClient scanner = ApiClient.as(port, "scanner", "scanner");
-        assertThat(scanner.putJson("/api/publications/00000000-0000-0000-0000-000000000000/scan-progress",
+        assertThat(api.put("scanner", "/api/publications/00000000-0000-0000-0000-000000000000/scan-progress",
                 java.util.Map.of("bytesScanned", 3, "bytesTotal", 2)).status()).isEqualTo(400);
-        assertThat(scanner.putJson("/api/publications/00000000-0000-0000-0000-000000000000/scan-progress",
+        assertThat(api.put("scanner", "/api/publications/00000000-0000-0000-0000-000000000000/scan-progress",
                 java.util.Map.of("bytesScanned", 1, "bytesTotal", 2)).status()).isEqualTo(404);
     }
 }

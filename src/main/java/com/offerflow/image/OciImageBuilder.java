@@ -274,7 +274,8 @@ public final class OciImageBuilder {
                 tar.flush();
                 tarSink.flush();
                 if (gz != null) {
-                    gz.finish();
+                    // close() finishes the gzip member; after an explicit finish() commons-compress 1.28 writes a
+                    // second, headerless trailer, which container runtimes reject ("gzip: invalid header")
                     gz.close();
                 }
                 counter.flush();

@@ -36,7 +36,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The certification scanner: reads an image from any {@link ImageSource}, every layer once as a stream, and
@@ -375,8 +374,10 @@ public class ImageScanner {
             try (LayerStreams.SourceStream src = new LayerStreams.SourceStream(raw, d.size(), progressTracker)) {
                 String formatProblem = null;
                 InputStream decompressed;
+                LayerStreams.GzipStream gzip = null;
                 if (MediaTypes.isGzipLayer(d.mediaType())) {
-                    decompressed = openGzip(src);
+                    gzip = openGzip(src);
+                    decompressed = gzip;
                     if (decompressed == null) {
                         formatProblem = "not gzip data although the media type says gzip";
                         decompressed = InputStream.nullInputStream();
@@ -408,6 +409,10 @@ public class ImageScanner {
                 uncompressed.put(d.digest(), result.uncompressedBytes());
                 if (formatProblem != null) {
                     findings.fail(Check.LAYER_FORMAT, layer.evidence(null, formatProblem));
+                } else if (limit.problem() == null && gzip != null && gzip.dataAfterEnd()) {
+                    // the layer itself was read whole (its diff_id is checked), but it cannot be pulled
+                    findings.fail(Check.LAYER_FORMAT, layer.evidence(null, "data follows the end of the gzip"
+                            + " stream: container runtimes refuse to extract the layer ('gzip: invalid header')"));
                 }
                 if (limitProblem != null) {
                     findings.fail(Check.LAYER_LIMITS, layer.evidence(null, limitProblem));
@@ -421,9 +426,9 @@ public class ImageScanner {
             }
         }
 
-        private InputStream openGzip(LayerStreams.SourceStream src) throws IOException {
+        private LayerStreams.GzipStream openGzip(LayerStreams.SourceStream src) throws IOException {
             try {
-                return new GZIPInputStream(src, 64 * 1024);
+                return new LayerStreams.GzipStream(src);
             } catch (LayerStreams.SourceIOException e) {
                 throw e;
             } catch (IOException e) {

@@ -71,6 +71,7 @@ final class LayerStreams {
         private boolean tooLong;
         private boolean ended;
         private HashOffload offload;
+        private int byteReadsSinceBlockRead;
 
         SourceStream(InputStream in, long declared, Progress progress) {
             this.in = in;
@@ -82,6 +83,9 @@ final class LayerStreams {
         public int read() throws IOException {
             byte[] one = new byte[1];
             int n = read(one, 0, 1);
+            if (n > 0) {
+                byteReadsSinceBlockRead++;
+            }
             return n <= 0 ? -1 : one[0] & 0xff;
         }
 
@@ -89,6 +93,9 @@ final class LayerStreams {
         public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
+            }
+            if (len > 1) {
+                byteReadsSinceBlockRead = 0;
             }
             long allowed = declared + 1 - count;
             if (allowed <= 0) {
@@ -130,6 +137,25 @@ final class LayerStreams {
             return count;
         }
 
+        /** The bytes read so far that lie within the declared size. */
+        long countWithinDeclared() {
+            return Math.min(count, declared);
+        }
+
+        /**
+         * The bytes read one at a time since the last read of a block: the gzip stream reads its buffer in blocks
+         * and a member's header and trailer byte by byte where they lie beyond its buffer.
+         */
+        int byteReadsSinceBlockRead() {
+            return byteReadsSinceBlockRead;
+        }
+
+        /** The bytes of the declared size not read yet: more data, as far as a gzip stream must know. */
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(0, declared - count));
+        }
+
         MessageDigest messageDigest() {
             return digest;
         }
@@ -157,6 +183,48 @@ final class LayerStreams {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /**
+     * The JDK's gzip stream (with a 64 KiB buffer: the fast one), which also tells whether data followed the last
+     * gzip member. The JDK ignores such data; Go's gzip reader, and with it the container runtimes, refuse the
+     * layer ("gzip: invalid header"), so the scanner must not pass it. Concatenated members (as in eStargz layers)
+     * are gzip and fine.
+     */
+    static final class GzipStream extends java.util.zip.GZIPInputStream {
+        private final SourceStream source;
+        private boolean ended;
+        private boolean bufferedAfterEnd;
+        private long sourceAtEnd;
+
+        GzipStream(SourceStream source) throws IOException {
+            super(source, 64 * 1024);
+            this.source = source;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0 && !ended) {
+                ended = true;
+                // The JDK ends after a member when no more data is announced, or when what follows is no gzip
+                // header. Its buffer then holds the member's 8-byte trailer and what followed it there; what lay
+                // beyond the buffer was read byte by byte (the rest of the trailer, a failed header) or is unread.
+                int remaining = inf.getRemaining();
+                int trailerReadFromSource = Math.max(0, 8 - remaining);
+                bufferedAfterEnd = remaining > 8 || source.byteReadsSinceBlockRead() > trailerReadFromSource;
+                sourceAtEnd = source.countWithinDeclared();
+            }
+            return n;
+        }
+
+        /**
+         * Whether data followed the last gzip member: call after the source was read to its end (drained), so that
+         * what the gzip stream left unread counts too.
+         */
+        boolean dataAfterEnd() {
+            return ended && (bufferedAfterEnd || source.countWithinDeclared() > sourceAtEnd);
         }
     }
 

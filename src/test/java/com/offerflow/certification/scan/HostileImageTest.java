@@ -125,6 +125,45 @@ class HostileImageTest {
     }
 
     @Test
+    void dataAfterTheGzipStreamIsALayerFormatFinding() throws Exception {
+        RawLayer good = RawLayer.gzipOf(cleanTar());
+        byte[] incompressible = new byte[200_000];
+        new java.util.Random(3).nextBytes(incompressible);
+        RawLayer large = RawLayer.gzipOf(TestImages.tar(TarEntry.file("licenses/LICENSE", "MIT"),
+                new TarEntry("noise.bin", TarArchiveEntry.LF_NORMAL, null, incompressible)));
+        // a few bytes (what commons-compress 1.28 appends after finish() and close()), and many: within the
+        // decompressor's buffer, and beyond it
+        List<RawLayer> layers = List.of(good.withBlob(concat(good.blob(), new byte[]{3, 0, 1, 2, 3, 4, 0, 0, 0, 0})),
+                large.withBlob(concat(large.blob(), new byte[300_000])));
+        for (int i = 0; i < layers.size(); i++) {
+            CertificationReport report = scan(TestImages.rawLayout(tmp.resolve("trailing-" + i),
+                    List.of(layers.get(i))));
+            assertThat(names(report.failed())).as(report.summary()).containsExactly("layer-format");
+            assertThat(evidence(report, "layer-format").get(0).detail())
+                    .contains("data follows the end of the gzip stream");
+            assertThat(names(report.passed())).contains("blob-integrity", "layer-diff-ids");
+        }
+    }
+
+    @Test
+    void concatenatedGzipMembersAreOneLayer() throws Exception {
+        // eStargz layers are gzip members one after the other
+        byte[] tar = cleanTar();
+        int half = 1024;
+        byte[] members = concat(TestImages.gzip(Arrays.copyOf(tar, half)),
+                TestImages.gzip(Arrays.copyOfRange(tar, half, tar.length)));
+        CertificationReport report = scanLayers(new RawLayer(members, MediaTypes.OCI_LAYER_GZIP, Digest.of(tar),
+                members.length));
+        assertThat(report.failed()).as(report.summary()).isEmpty();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @Test
     void garbageInsteadOfATarIsALayerFormatFinding() throws Exception {
         byte[] garbage = new byte[10_000];
         new java.util.Random(7).nextBytes(garbage);

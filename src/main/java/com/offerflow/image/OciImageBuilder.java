@@ -62,6 +62,7 @@ public final class OciImageBuilder {
     private final List<String> tags = new ArrayList<>();
     private final List<OciImageBuilder> otherPlatforms = new ArrayList<>();
     private boolean gzip = true;
+    private boolean zstd;
     private int gzipLevel = Deflater.DEFAULT_COMPRESSION;
 
     private OciImageBuilder() {
@@ -139,17 +140,26 @@ public final class OciImageBuilder {
     /** Layers as plain tar ({@code application/vnd.oci.image.layer.v1.tar}). */
     public OciImageBuilder uncompressed() {
         this.gzip = false;
+        this.zstd = false;
         return this;
     }
 
     /** Gzip layers with the given level (1 fastest .. 9 smallest); the default is gzip at level 6. */
     public OciImageBuilder gzip(int level) {
         this.gzip = true;
+        this.zstd = false;
         this.gzipLevel = level;
         return this;
     }
 
     /** A tag: the {@code org.opencontainers.image.ref.name} annotation in index.json. */
+    /** Zstd layers (level 3, with checksums), as {@code skopeo copy --dest-compress-format zstd} writes them. */
+    public OciImageBuilder zstd() {
+        this.gzip = false;
+        this.zstd = true;
+        return this;
+    }
+
     public OciImageBuilder tag(String tag) {
         tags.add(tag);
         return this;
@@ -251,15 +261,19 @@ public final class OciImageBuilder {
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 counter = new CountingOutputStream(new DigestOutputStream(file, compressed));
                 OutputStream sink = counter;
-                GzipCompressorOutputStream gz = null;
-                if (gzip) {
+                OutputStream compressor = null;
+                if (zstd) {
+                    compressor = new com.github.luben.zstd.ZstdOutputStreamNoFinalizer(
+                            new OciArchive.UnclosableOutputStream(counter), 3).setChecksum(true);
+                    sink = compressor;
+                } else if (gzip) {
                     GzipParameters params = new GzipParameters();
                     params.setCompressionLevel(gzipLevel);
                     params.setModificationTime(0);
                     params.setOperatingSystem(255);
                     params.setBufferSize(64 * 1024);
-                    gz = new GzipCompressorOutputStream(new OciArchive.UnclosableOutputStream(counter), params);
-                    sink = gz;
+                    compressor = new GzipCompressorOutputStream(new OciArchive.UnclosableOutputStream(counter), params);
+                    sink = compressor;
                 }
                 DigestOutputStream tarSink = new DigestOutputStream(new OciArchive.UnclosableOutputStream(sink),
                         uncompressed);
@@ -273,15 +287,16 @@ public final class OciImageBuilder {
                 tar.finish();
                 tar.flush();
                 tarSink.flush();
-                if (gz != null) {
-                    // close() finishes the gzip member; after an explicit finish() commons-compress 1.28 writes a
-                    // second, headerless trailer, which container runtimes reject ("gzip: invalid header")
-                    gz.close();
+                if (compressor != null) {
+                    // close() finishes the gzip member or zstd frame; after an explicit finish() commons-compress
+                    // 1.28 writes a second, headerless gzip trailer, which container runtimes reject
+                    compressor.close();
                 }
                 counter.flush();
             }
             Digest digest = Digest.fromBytes(compressed.digest());
-            Descriptor descriptor = Descriptor.of(gzip ? MediaTypes.OCI_LAYER_GZIP : MediaTypes.OCI_LAYER, digest,
+            Descriptor descriptor = Descriptor.of(zstd ? MediaTypes.OCI_LAYER_ZSTD
+                            : gzip ? MediaTypes.OCI_LAYER_GZIP : MediaTypes.OCI_LAYER, digest,
                     counter.count);
             layout.moveIn(tmp, digest);
             return new LayerBlob(descriptor, Digest.fromBytes(uncompressed.digest()));

@@ -1,16 +1,15 @@
 package com.offerflow.image;
 
+import com.offerflow.support.Commands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import static com.offerflow.support.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,8 +24,7 @@ class SkopeoInteropTest {
 
     @BeforeAll
     static void skopeoIsInstalled() {
-        assertThat(Path.of("/usr/bin/skopeo"))
-                .as("skopeo is missing: install it with 'apt-get install -y skopeo'").exists();
+        Commands.assertInstalled("/usr/bin/skopeo", "skopeo");
     }
 
     @Test
@@ -64,13 +62,5 @@ class SkopeoInteropTest {
             assertThat(archive.manifests()).singleElement()
                     .satisfies(m -> assertThat(m.descriptor().digest()).isEqualTo(manifest.digest()));
         }
-    }
-
-    static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();
-        return out;
     }
 }

@@ -18,10 +18,12 @@ public enum Check {
                     + "inconsistent and runtimes will refuse it.",
             "Rebuild the image with a standard tool (docker buildx, buildah, kaniko) and export it again."),
     LAYER_FORMAT("layer-format",
-            "Every layer is a well-formed tar archive, compressed with a supported method (none or gzip).",
-            "A layer is truncated, corrupt, or compressed in a way the scanner does not support.",
-            "Export the image again; if it uses zstd layers, convert them to gzip "
-                    + "(skopeo copy --dest-compress-format gzip ...)."),
+            "Every layer is a well-formed tar archive, uncompressed or compressed with gzip or zstd, with nothing "
+                    + "after the compressed stream.",
+            "A layer is truncated, corrupt, followed by stray data that container runtimes refuse, or compressed "
+                    + "in a way the scanner does not support.",
+            "Export the image again with a standard tool (skopeo copy, docker buildx, buildah); to recompress, "
+                    + "skopeo copy --dest-compress-format gzip ...."),
     LAYER_LIMITS("layer-limits",
             "Layers stay within the limits on uncompressed size, compression ratio and number of files.",
             "A layer expands far beyond the configured limits (a decompression bomb, or simply too large); "

@@ -371,10 +371,12 @@ public class ImageScanner {
                 unreadLayers.add(d.digest());
                 return;
             }
+            LayerStreams.ZstdStream zstd = null;
             try (LayerStreams.SourceStream src = new LayerStreams.SourceStream(raw, d.size(), progressTracker)) {
                 String formatProblem = null;
                 InputStream decompressed;
                 LayerStreams.GzipStream gzip = null;
+                String format = "gzip";
                 if (MediaTypes.isGzipLayer(d.mediaType())) {
                     gzip = openGzip(src);
                     decompressed = gzip;
@@ -382,14 +384,16 @@ public class ImageScanner {
                         formatProblem = "not gzip data although the media type says gzip";
                         decompressed = InputStream.nullInputStream();
                     }
+                } else if (MediaTypes.isZstdLayer(d.mediaType())) {
+                    format = "zstd";
+                    decompressed = zstd = new LayerStreams.ZstdStream(src);
                 } else if (MediaTypes.isUncompressedLayer(d.mediaType())) {
                     decompressed = src;
                 } else {
-                    formatProblem = "unsupported layer media type '" + d.mediaType() + "'"
-                            + (MediaTypes.isZstdLayer(d.mediaType()) ? " (zstd is not supported yet)" : "");
+                    formatProblem = "unsupported layer media type '" + d.mediaType() + "'";
                     decompressed = InputStream.nullInputStream();
                 }
-                LayerStreams.GuardStream guard = new LayerStreams.GuardStream(decompressed);
+                LayerStreams.GuardStream guard = new LayerStreams.GuardStream(decompressed, format);
                 LayerStreams.LimitStream limit = new LayerStreams.LimitStream(guard, src, ctx.uncompressedTotal,
                         settings);
                 LayerInspector inspector = new LayerInspector(ctx, layer, lf,
@@ -422,6 +426,10 @@ public class ImageScanner {
                     diffIds.put(d.digest(), result.diffId());
                 } else {
                     unreadLayers.add(d.digest());
+                }
+            } finally {
+                if (zstd != null) {
+                    zstd.close();
                 }
             }
         }

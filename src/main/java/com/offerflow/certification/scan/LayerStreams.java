@@ -234,15 +234,38 @@ final class LayerStreams {
     }
 
     /**
-     * Sits after the decompressor: a decompression error (truncated or corrupt gzip) ends the stream and is
+     * Reads a zstd layer (frames one after the other, skippable frames such as zstd:chunked's table of contents
+     * skipped) with the reference libzstd. Windows are bounded to {@link #MAX_WINDOW_LOG} (128 MiB of native
+     * memory, libzstd's own default); a frame that needs more is refused. Closing it frees the native decoder, not
+     * the source.
+     */
+    static final class ZstdStream extends com.github.luben.zstd.ZstdInputStreamNoFinalizer {
+        static final int MAX_WINDOW_LOG = 27;
+
+        ZstdStream(SourceStream source) throws IOException {
+            super(new java.io.FilterInputStream(source) {
+                @Override
+                public void close() {
+                    // the source is closed by its owner
+                }
+            });
+            setLongMax(MAX_WINDOW_LOG);
+        }
+    }
+
+    /**
+     * Sits after the decompressor: a decompression error (truncated or corrupt data) ends the stream and is
      * recorded; a failure of the source is passed on.
      */
     static final class GuardStream extends InputStream {
         private final InputStream in;
+        private final String format;
         private volatile String problem;
 
-        GuardStream(InputStream in) {
+        /** {@code format}: the compression, as the findings name it ({@code gzip}, {@code zstd}). */
+        GuardStream(InputStream in, String format) {
             this.in = in;
+            this.format = format;
         }
 
         @Override
@@ -271,12 +294,16 @@ final class LayerStreams {
             return problem;
         }
 
-        private static String describe(Exception e) {
+        private String describe(Exception e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof java.io.EOFException || m.contains("Unexpected end")) {
-                return "the compressed data ends too early (truncated gzip: " + m + ")";
+            if (e instanceof java.io.EOFException || m.contains("Unexpected end") || m.contains("Truncated")) {
+                return "the compressed data ends too early (truncated " + format + ": " + m + ")";
             }
-            return "the compressed data is corrupt (" + m + ")";
+            if (m.contains("too much memory")) {
+                return "a zstd frame needs a window larger than " + (1 << ZstdStream.MAX_WINDOW_LOG >> 20)
+                        + " MiB, more than the scanner decodes (" + m + "): compress with a smaller window";
+            }
+            return "the compressed " + format + " data is corrupt (" + m + ")";
         }
     }
 

@@ -173,10 +173,45 @@ class HostileImageTest {
     }
 
     @Test
-    void zstdLayersAreReportedAsUnsupported() throws Exception {
-        CertificationReport report = scanLayers(new RawLayer(cleanTar(), MediaTypes.OCI_LAYER_ZSTD,
+    void truncatedCorruptAndTrailedZstdLayersAreLayerFormatFindings() throws Exception {
+        byte[] noise = new byte[100_000];
+        new java.util.Random(5).nextBytes(noise);
+        byte[] tar = TestImages.tar(TarEntry.file("licenses/LICENSE", "MIT"),
+                new TarEntry("noise.bin", TarArchiveEntry.LF_NORMAL, null, noise));
+        RawLayer good = RawLayer.zstdOf(tar);
+        byte[] corrupt = good.blob().clone();
+        for (int i = 20; i < 60; i++) {
+            corrupt[i] ^= 0x5a;
+        }
+        List<RawLayer> layers = List.of(good.withBlob(Arrays.copyOf(good.blob(), good.blob().length / 2)),
+                good.withBlob(corrupt), good.withBlob(concat(good.blob(), new byte[]{1, 2, 3, 4, 5})),
+                new RawLayer(tar, MediaTypes.OCI_LAYER_ZSTD, Digest.of(tar), tar.length));
+        List<String> expected = List.of("truncated zstd", "corrupt", "corrupt", "corrupt");
+        for (int i = 0; i < layers.size(); i++) {
+            CertificationReport report = scan(TestImages.rawLayout(tmp.resolve("zstd-" + i), List.of(layers.get(i))));
+            assertThat(names(report.failed())).as(report.summary()).contains("layer-format");
+            assertThat(evidence(report, "layer-format").get(0).detail()).as("layer %d", i).contains(expected.get(i));
+        }
+        assertThat(scan(TestImages.rawLayout(tmp.resolve("zstd-good"), List.of(good))).failed()).isEmpty();
+    }
+
+    @Test
+    void aZstdDecompressionBombStopsAtTheRatioLimit() throws Exception {
+        ImageScanner strict = new ImageScanner(ScanSettings.builder().ratioCheckAfterBytes(1 << 20)
+                .maxCompressionRatio(50).build());
+        byte[] zeros = new byte[64 << 20];
+        byte[] tar = TestImages.tar(new TarEntry("zeros.bin", TarArchiveEntry.LF_NORMAL, null, zeros));
+        CertificationReport report = strict.scan(TestImages.rawLayout(tmp.resolve("zstd-bomb"),
+                List.of(RawLayer.zstdOf(tar))), ScanProgressListener.NONE);
+        assertThat(evidence(report, "layer-limits").get(0).detail()).contains("decompression bomb");
+        assertThat(report.image().uncompressedSize()).isLessThan(16L << 20);
+    }
+
+    @Test
+    void aLayerOfAnUnknownCompressionIsReportedAsUnsupported() throws Exception {
+        CertificationReport report = scanLayers(new RawLayer(cleanTar(), "application/vnd.oci.image.layer.v1.tar+bzip2",
                 Digest.of(cleanTar()), cleanTar().length));
-        assertThat(evidence(report, "layer-format").get(0).detail()).contains("zstd");
+        assertThat(evidence(report, "layer-format").get(0).detail()).contains("unsupported layer media type");
     }
 
     /** A layer of {@code size} zero bytes in one file, gzip-compressed (about 1000:1). */

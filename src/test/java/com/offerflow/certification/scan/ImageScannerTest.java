@@ -124,6 +124,20 @@ class ImageScannerTest {
     }
 
     @Test
+    void scansZstdLayersAsItScansGzipOnes() throws Exception {
+        CertificationReport zstd = scan(TestImages.clean().zstd());
+        CertificationReport gzip = scan(TestImages.clean());
+        assertThat(zstd.outcome()).as(zstd.summary()).isEqualTo(Outcome.PASSED);
+        assertThat(zstd.passed()).isEqualTo(gzip.passed());
+        assertThat(zstd.packages()).isEqualTo(gzip.packages());
+        assertThat(zstd.image().uncompressedSize()).isEqualTo(gzip.image().uncompressedSize());
+
+        CertificationReport infected = scan(TestImages.clean().zstd()
+                .layer(l -> l.file("tmp/eicar.com", HashSignatures.EICAR)));
+        assertThat(names(infected.failed())).containsExactly("malware-signatures");
+    }
+
+    @Test
     void reportsProgressUpToTheTotal() throws Exception {
         Path file = tmp.resolve("p.tar");
         TestImages.clean().writeArchive(file);

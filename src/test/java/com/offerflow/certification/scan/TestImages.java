@@ -125,6 +125,14 @@ final class TestImages {
             return new RawLayer(gz, MediaTypes.OCI_LAYER_GZIP, Digest.of(tar), gz.length);
         }
 
+        static RawLayer zstdOf(byte[] tar) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (OutputStream zstd = new com.github.luben.zstd.ZstdOutputStreamNoFinalizer(out, 3).setChecksum(true)) {
+                zstd.write(tar);
+            }
+            return new RawLayer(out.toByteArray(), MediaTypes.OCI_LAYER_ZSTD, Digest.of(tar), out.size());
+        }
+
         static RawLayer plain(byte[] tar) {
             return new RawLayer(tar, MediaTypes.OCI_LAYER, Digest.of(tar), tar.length);
         }

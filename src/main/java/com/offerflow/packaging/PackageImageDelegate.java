@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_PackageImage}: packages the publication's image (the uploaded archive, or the registry image step 1
- * pinned) into its staging layout.
+ * {@code Task_PackageImage} of process versions deployed before it became the {@code package-image} external task
+ * ({@link PackageImageTask}): their instances may still wait at it as a job. Packages the publication's image into
+ * its staging layout inside the job.
  */
 @Component("packageImageDelegate")
 class PackageImageDelegate implements JavaDelegate {

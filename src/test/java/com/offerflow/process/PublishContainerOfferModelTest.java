@@ -42,7 +42,7 @@ class PublishContainerOfferModelTest {
     void everyServiceTaskIsAsyncWithRetries() {
         List<ServiceTask> delegates = model.getModelElementsByType(ServiceTask.class).stream()
                 .filter(task -> !"external".equals(task.getCamundaType())).toList();
-        assertThat(delegates).hasSize(5).allSatisfy(task -> {
+        assertThat(delegates).hasSize(4).allSatisfy(task -> {
             // a multi-instance task is async per instance: the attribute sits on its loop characteristics
             BaseElement async = task.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop
                     ? loop : task;

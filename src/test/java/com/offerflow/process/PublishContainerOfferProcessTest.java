@@ -62,6 +62,10 @@ class PublishContainerOfferProcessTest {
     com.offerflow.certification.CertificationReports certificationReports;
     @Autowired
     com.offerflow.storage.PackageStore packages;
+    @Autowired
+    com.offerflow.storage.ImageArchives archives;
+    @Autowired
+    com.offerflow.packaging.PackageImageTask packager;
 
     @BeforeEach
     void initAssertions() {
@@ -387,6 +391,31 @@ class PublishContainerOfferProcessTest {
         assertThat(stateOf(id, PublishingStep.PACKAGING)).isEqualTo(StepState.ATTENTION_NEEDED);
         assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("leadManagement.url", "LeadEndpointReachable"));
+    }
+
+    @Test
+    void packagingRunsOutsideJobsAndAFailureBecomesAnIncidentThatSaysWhatToDo() throws Exception {
+        String id = driver.start(TestOffers.ALICE, TestOffers.create(offers).offerId());
+        driver.runJobs(id);
+        assertThat(driver.scanner().workNext("test-worker")).isTrue();
+        assertThat(driver.instance(id)).isWaitingAt("Task_PackageImage");
+        assertThat(driver.instance(id)).externalTask().hasTopicName("package-image");
+        // the certified upload disappears (a disk was wiped) before packaging copies it
+        java.nio.file.Files.delete(archives.path(com.offerflow.image.Digest.parse(
+                driver.publication(id).imageDigest())));
+
+        // the first attempt and offerflow.packaging.worker.retries (5) retries
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            assertThat(packager.workNextOf("test-worker", id)).as("attempt %d", attempt).isTrue();
+        }
+        assertThat(packager.workNextOf("test-worker", id)).as("no retries left").isFalse();
+        org.camunda.bpm.engine.runtime.Incident incident = engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(driver.instanceId(id)).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo("failedExternalTask");
+        assertThat(incident.getIncidentMessage()).startsWith("Packaging of publication " + id + " failed: ")
+                .endsWith("then set this task's retries in Cockpit to package again.");
+        assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.IN_PROGRESS);
+        assertThat(driver.instance(id)).isWaitingAt("Task_PackageImage");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.offerflow.support;
 
 import com.offerflow.certification.CertifyImageHandler;
 import com.offerflow.identity.Caller;
+import com.offerflow.packaging.PackageImageTask;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublicationService;
@@ -19,8 +20,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives publications in process tests, where the job executor and the certification worker are off: runs due
- * jobs, works the scan task, fires timers, and reads what the publisher would see.
+ * Drives publications in process tests, where the job executor and the in-app workers are off: runs due jobs and
+ * the packaging task, works the scan task, fires timers, and reads what the publisher would see.
  */
 @Component
 public class ProcessDriver {
@@ -31,15 +32,17 @@ public class ProcessDriver {
     private final ManagementService management;
     private final TaskService tasks;
     private final CertifyImageHandler scanner;
+    private final PackageImageTask packager;
 
     ProcessDriver(PublicationService publications, PublicationRepository repository, RuntimeService runtime,
-            ManagementService management, TaskService tasks, CertifyImageHandler scanner) {
+            ManagementService management, TaskService tasks, CertifyImageHandler scanner, PackageImageTask packager) {
         this.publications = publications;
         this.repository = repository;
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
         this.scanner = scanner;
+        this.packager = packager;
     }
 
     /** Removes every running publication instance, so the next test's scan task is the only one. */
@@ -60,12 +63,15 @@ public class ProcessDriver {
         return repository.find(publicationId).orElseThrow().processInstanceId();
     }
 
-    /** Runs the publication's due jobs (async continuations, not future timers) until none is left. */
+    /**
+     * Runs the publication's due jobs (async continuations, not future timers) and its packaging task, as the job
+     * executor and the packaging worker would, until none is left.
+     */
     public void runJobs(String publicationId) {
         String instanceId = instanceId(publicationId);
         for (int round = 0; round < 100; round++) {
             List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().messages().list();
-            if (jobs.isEmpty()) {
+            if (jobs.isEmpty() && !packager.workNextOf("test-worker", publicationId)) {
                 return;
             }
             jobs.forEach(job -> management.executeJob(job.getId()));

@@ -1,0 +1,60 @@
+package com.offerflow.packaging;
+
+import com.offerflow.offer.OfferPublications;
+import com.offerflow.process.ExternalTaskRunner;
+import com.offerflow.process.ProcessVariables;
+import com.offerflow.publication.Publication;
+import com.offerflow.publication.PublicationRepository;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * {@code Task_PackageImage}, the {@code package-image} external task: packages the publication's image (the
+ * uploaded archive, or the registry image step 1 pinned) into its staging layout, outside any transaction, since a
+ * registry pull can take long. A technical failure is retried, then becomes an incident that says what to check.
+ */
+@Component
+public class PackageImageTask {
+
+    public static final String TOPIC = "package-image";
+
+    private final PublicationRepository publications;
+    private final OfferPublications offers;
+    private final PackagingService packaging;
+    private final ExternalTaskRunner runner;
+
+    PackageImageTask(ExternalTaskService externalTasks, PublicationRepository publications, OfferPublications offers,
+            PackagingService packaging, PackagingWorkerSettings settings) {
+        this.publications = publications;
+        this.offers = offers;
+        this.packaging = packaging;
+        this.runner = new ExternalTaskRunner(externalTasks, TOPIC, "Packaging",
+                "Check that the image can still be read (the registry reachable, the pinned image still there) and"
+                        + " the disk under the data directory's staging/ folder, then set this task's retries in"
+                        + " Cockpit to package again.",
+                new ExternalTaskRunner.Settings(settings.lockDuration(), settings.retries(), settings.retryTimeout()),
+                this::packageImage);
+    }
+
+    /** Fetches, locks and works the publication's packaging task, if it waits; false when it did not. */
+    public boolean workNextOf(String workerId, String publicationId) {
+        return runner.workNext(workerId, publicationId);
+    }
+
+    ExternalTaskRunner runner() {
+        return runner;
+    }
+
+    private Map<String, Object> packageImage(LockedExternalTask task) throws IOException {
+        String publicationId = (String) task.getVariables().get(ProcessVariables.PUBLICATION_ID);
+        Publication publication = publications.find(publicationId).orElseThrow();
+        PackagingService.Package result = packaging.packageImage(publicationId,
+                offers.read(publication.offerSnapshot()), publication.imageSource());
+        publications.packageDigest(publicationId, result.digest().toString());
+        return Map.of();
+    }
+}

@@ -90,7 +90,8 @@ class PostgresClusterTest {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OfferflowApplication.class)
                 .profiles("demo", "test", "postgres")
                 .run("--server.port=0",
-                        "--camunda.bpm.process-engine-name=" + node,
+                        // Camunda ignores engine names with a hyphen
+                        "--camunda.bpm.process-engine-name=" + node.replace("-", ""),
                         "--camunda.bpm.generic-properties.properties.hostname=" + node,
                         "--offerflow.data-dir=" + sharedData,
                         "--spring.datasource.url=" + SERVER + database,

@@ -54,7 +54,7 @@ class RestartTest {
         return new SpringApplicationBuilder(OfferflowApplication.class)
                 .profiles("demo", "test", "manual")
                 .run("--server.port=0",
-                        "--camunda.bpm.process-engine-name=restart-test",
+                        "--camunda.bpm.process-engine-name=restartTest",
                         "--offerflow.data-dir=" + dataDir,
                         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db/offerflow")
                                 + ";DB_CLOSE_ON_EXIT=FALSE");

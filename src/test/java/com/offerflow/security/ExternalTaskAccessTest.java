@@ -4,7 +4,9 @@ import com.offerflow.offer.OfferService;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.ProcessDriver;
 import com.offerflow.support.TestOffers;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
@@ -22,11 +26,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  * (even of the publication's own organisation), a reviewer and an operator fetch nothing, and the task stays
  * unlocked. The in-app workers are off here ({@code manual}), so the tasks wait for the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.process-engine-name=" + ExternalTaskAccessTest.ENGINE)
 @ActiveProfiles({"demo", "test", "manual"})
 class ExternalTaskAccessTest {
 
-    static final String FETCH = "/engine-rest/external-task/fetchAndLock";
+    /*
+     * The engine REST API finds engines by name in a JVM-wide registry, where the test suite's other applications
+     * register theirs as "default" too: this one has its own name (Camunda ignores names with a hyphen), and the
+     * requests name it.
+     */
+    static final String ENGINE = "externalTaskAccess";
+    static final String FETCH = "/engine-rest/engine/" + ENGINE + "/external-task/fetchAndLock";
 
     @LocalServerPort
     int port;
@@ -34,10 +45,18 @@ class ExternalTaskAccessTest {
     ProcessDriver driver;
     @Autowired
     OfferService offers;
+    @Autowired
+    ProcessEngine engine;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
 
     @AfterEach
     void cleanUp() {
         driver.deleteAllInstances();
+        reset();
     }
 
     @Test

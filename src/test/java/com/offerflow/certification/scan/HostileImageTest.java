@@ -196,6 +196,18 @@ class HostileImageTest {
     }
 
     @Test
+    void aZstdFrameThatNeedsAHugeWindowIsRefusedBeforeAnyIsAllocated() throws Exception {
+        // frame header: magic, descriptor (no content size, no checksum), window descriptor 2^31 bytes; then one
+        // last raw block of 16 bytes
+        byte[] frame = new byte[]{0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x00, (byte) 0xa8, (byte) 0x81, 0x00, 0x00};
+        byte[] blob = concat(frame, new byte[16]);
+        CertificationReport report = scanLayers(new RawLayer(blob, MediaTypes.OCI_LAYER_ZSTD,
+                Digest.of(new byte[16]), blob.length));
+        assertThat(evidence(report, "layer-format").get(0).detail())
+                .contains("a zstd frame needs a window larger than 128 MiB");
+    }
+
+    @Test
     void aZstdDecompressionBombStopsAtTheRatioLimit() throws Exception {
         ImageScanner strict = new ImageScanner(ScanSettings.builder().ratioCheckAfterBytes(1 << 20)
                 .maxCompressionRatio(50).build());

@@ -87,7 +87,9 @@ class ExternalTaskAccessTest {
         assertThat(driver.instance(id)).isWaitingAt("Task_PackageImage");
 
         for (String user : List.of("alice", "bob", "rachel", "oscar")) {
-            assertThat(api.post(user, FETCH, fetch("package-image")).json()).as(user).isEmpty();
+            ApiClient.Response fetched = api.post(user, FETCH, fetch("package-image"));
+            assertThat(fetched.status()).as(user).isEqualTo(200);
+            assertThat(fetched.json()).as(user + " fetched " + fetched.body()).isEmpty();
         }
         driver.runJobs(id);
         assertThat(driver.instance(id)).isWaitingAt("Task_SignOff");

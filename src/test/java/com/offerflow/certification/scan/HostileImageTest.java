@@ -420,7 +420,8 @@ class HostileImageTest {
         tar.write(new byte[2048]);
         CertificationReport report = scanLayers(RawLayer.gzipOf(tar.toByteArray()));
         assertThat(names(report.failed())).contains("layer-format");
-        assertThat(evidence(report, "layer-format").get(0).detail()).containsIgnoringCase("tar");
+        // commons-compress refuses this map as corrupt before the scanner's own header budget is reached
+        assertThat(evidence(report, "layer-format").get(0).detail()).contains("not a valid tar stream");
     }
 
     @Test

@@ -29,7 +29,13 @@ public class ImageSources {
     public ImageSources(DataDirectory data, RegistrySettings settings) {
         this.data = data;
         this.settings = settings;
-        this.registries = new RegistryClient(null, settings.registryTimeout(), 32L * 1024 * 1024);
+        // redirects (blob storage) and token endpoints a registry names meet the same rules as the registry
+        this.registries = new RegistryClient(null, settings.registryTimeout(), 32L * 1024 * 1024, uri -> {
+            Optional<RegistryRefusedException> refused = refusal(uri);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+        });
     }
 
     /**
@@ -62,11 +68,20 @@ public class ImageSources {
 
     /** Why the registry is not contacted, if it is not: plain HTTP, or a loopback, private or link-local address. */
     public Optional<RegistryRefusedException> refusal(RegistryReference reference) {
-        String host = reference.base().getHost();
-        if ("http".equals(reference.base().getScheme()) && !settings.allowInsecureRegistries()) {
+        return refusal(reference.base());
+    }
+
+    /** The same rules for any address a registry sends us to. */
+    private Optional<RegistryRefusedException> refusal(java.net.URI uri) {
+        String host = uri.getHost();
+        if (!"https".equals(uri.getScheme()) && !settings.allowInsecureRegistries()) {
             return Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.INSECURE,
-                    "the registry " + reference.base() + " is plain HTTP, which is not contacted: images are pulled"
+                    "the registry " + uri + " is plain HTTP, which is not contacted: images are pulled"
                             + " over https only"));
+        }
+        if (host == null) {
+            return Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.UNKNOWN_HOST,
+                    "the address " + uri + " names no host"));
         }
         if (settings.allowPrivateRegistries()) {
             return Optional.empty();

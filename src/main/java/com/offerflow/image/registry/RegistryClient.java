@@ -47,10 +47,13 @@ public final class RegistryClient {
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final int MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+
     private final HttpClient http;
     private final Credentials credentials;
     private final Duration timeout;
     private final long chunkSize;
+    private final Destinations destinations;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     /** User name and password (or token) for Basic and for the token endpoint; null for anonymous access. */
@@ -62,18 +65,36 @@ public final class RegistryClient {
     }
 
     /**
-     * @param credentials null for anonymous access
-     * @param timeout     connect timeout and timeout of each request until the response headers arrive
-     * @param chunkSize   blobs larger than this are uploaded in chunks of this size
+     * Where the client may go besides the registry it was asked about: a registry names other hosts in redirects
+     * (blob storage) and in its token challenge (the token endpoint), and a hostile one could name internal ones.
      */
-    public RegistryClient(Credentials credentials, Duration timeout, long chunkSize) {
+    public interface Destinations {
+        /** Every destination allowed. */
+        Destinations ANY = uri -> { };
+
+        /** Throws when the client must not contact {@code uri}. */
+        void check(URI uri) throws IOException;
+    }
+
+    /**
+     * @param credentials  null for anonymous access
+     * @param timeout      connect timeout and timeout of each request until the response headers arrive
+     * @param chunkSize    blobs larger than this are uploaded in chunks of this size
+     * @param destinations checks each redirect target and token endpoint before it is contacted
+     */
+    public RegistryClient(Credentials credentials, Duration timeout, long chunkSize, Destinations destinations) {
         this.credentials = credentials;
         this.timeout = timeout;
         this.chunkSize = chunkSize;
+        this.destinations = destinations;
         // Redirects are followed by hand: registries send blob downloads to storage (S3, a CDN) with a signed URL,
         // where our Authorization header must not go.
         this.http = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public RegistryClient(Credentials credentials, Duration timeout, long chunkSize) {
+        this(credentials, timeout, chunkSize, Destinations.ANY);
     }
 
     public RegistryClient(Credentials credentials) {
@@ -138,9 +159,11 @@ public final class RegistryClient {
         HttpResponse<InputStream> response = send(HttpRequest.newBuilder(ref.blobUri(d.digest())).GET(), ref,
                 "pull", HttpResponse.BodyHandlers.ofInputStream());
         for (int hops = 0; isRedirect(response.statusCode()) && hops < 5; hops++) {
-            URI next = response.uri().resolve(response.headers().firstValue("Location")
-                    .orElseThrow(() -> new RegistryException(502, "a redirect without Location for " + d.digest())));
+            String location = response.headers().firstValue("Location")
+                    .orElseThrow(() -> new RegistryException(502, "a redirect without Location for " + d.digest()));
             response.body().close();
+            URI next = uri(response.uri(), location, "redirect for " + d.digest());
+            destinations.check(next);
             // the signed storage URL carries its own authorization: send none of ours
             response = sendOnce(HttpRequest.newBuilder(next).GET(), null, HttpResponse.BodyHandlers.ofInputStream());
         }
@@ -359,28 +382,46 @@ public final class RegistryClient {
                     .append('&');
         }
         uri.append("scope=").append(URLEncoder.encode(params.getOrDefault("scope", scope), StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).GET().timeout(timeout);
+        URI endpoint = uri(null, uri.toString(), "token endpoint");
+        destinations.check(endpoint);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).GET().timeout(timeout);
         if (credentials != null) {
             request.header("Authorization", credentials.basic());
         }
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while fetching a registry token");
         }
-        if (response.statusCode() != 200) {
-            throw new RegistryException(response.statusCode(), "the token endpoint " + realm + " answered "
-                    + response.statusCode());
+        byte[] bytes;
+        try (InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new RegistryException(response.statusCode(), "the token endpoint " + realm + " answered "
+                        + response.statusCode());
+            }
+            bytes = readBounded(in, MAX_TOKEN_RESPONSE_BYTES);
+        } catch (InvalidImageException e) {
+            throw new RegistryException(502, "the token endpoint " + realm + " answered more than "
+                    + MAX_TOKEN_RESPONSE_BYTES + " bytes");
         }
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = JSON.readTree(bytes);
         String token = body.hasNonNull("token") ? body.get("token").asText()
                 : body.hasNonNull("access_token") ? body.get("access_token").asText() : null;
         if (token == null || token.isBlank()) {
             throw new RegistryException(401, "the token endpoint " + realm + " returned no token");
         }
         return token;
+    }
+
+    /** A URI the registry named (relative to {@code base}, if any); a malformed one is the registry's error. */
+    private static URI uri(URI base, String named, String what) throws RegistryException {
+        try {
+            return base == null ? URI.create(named) : base.resolve(named);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(502, "the registry named a malformed " + what + ": " + e.getMessage());
+        }
     }
 
     private static boolean isRedirect(int status) {

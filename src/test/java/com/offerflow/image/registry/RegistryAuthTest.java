@@ -68,6 +68,21 @@ class RegistryAuthTest {
         }
 
         @Test
+        void aTokenEndpointTheDestinationsRefuseIsNotContacted() {
+            RegistryReference target = RegistryReference.parse(REGISTRY.url() + "/tokens/app:1.0");
+            int issued = TOKENS.issued();
+            RegistryClient client = new RegistryClient(new RegistryClient.Credentials("bob", "token-pw"),
+                    java.time.Duration.ofSeconds(10), 1 << 20, uri -> {
+                        if (!uri.toString().startsWith(REGISTRY.url())) {
+                            throw new java.io.IOException("not contacted: " + uri);
+                        }
+                    });
+            assertThatThrownBy(() -> client.open(target, ImageLimits.defaults()).index())
+                    .hasMessageStartingWith("not contacted: http://");
+            assertThat(TOKENS.issued()).isEqualTo(issued);
+        }
+
+        @Test
         void aRefusedTokenRequestIsReported() {
             RegistryReference target = RegistryReference.parse(REGISTRY.url() + "/tokens/app:1.0");
             assertThatThrownBy(() -> new RegistryClient(new RegistryClient.Credentials("bob", "nope"))

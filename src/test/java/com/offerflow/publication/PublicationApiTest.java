@@ -114,6 +114,11 @@ class PublicationApiTest {
         assertProblem(api.post("alice", location + "/cancel", Map.of("comment", "x".repeat(2001))), 400,
                 "validation-failed");
         assertThat(api.get("alice", location).text("status")).isNotEqualTo("CANCELLED");
+
+        // the longest comment allowed is kept whole, after who decided
+        String longest = "y".repeat(2000);
+        assertThat(api.post("alice", location + "/cancel", Map.of("comment", longest)).status()).isEqualTo(202);
+        assertThat(api.get("alice", location).text("outcomeComment")).isEqualTo("Cancelled by alice: " + longest);
     }
 
     @Test

@@ -45,8 +45,4 @@ public class CertificationReports {
                     }
                 });
     }
-
-    void delete(String publicationId) {
-        jdbc.sql("delete from certification_report where publication_id = ?").param(publicationId).update();
-    }
 }

@@ -4,7 +4,6 @@ import com.offerflow.identity.Groups;
 import com.offerflow.identity.IdentitySetup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
@@ -26,30 +25,23 @@ class DemoUsers extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
+    /** The roles' groups exist already: {@link IdentitySetup} runs first. */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         IdentityService identity = engine.getIdentityService();
-        IdentitySetup.ensureGroup(identity, Groups.CERTIFICATION_REVIEWERS, "Certification reviewers", "WORKFLOW");
-        IdentitySetup.ensureGroup(identity, Groups.OPERATORS, "Operators", "WORKFLOW");
         organisation(identity, "contoso", "Contoso");
         organisation(identity, "fabrikam", "Fabrikam");
         user(identity, "alice", "Alice", "Publisher", "alice@contoso.example", Groups.publisherGroup("contoso"));
         user(identity, "bob", "Bob", "Publisher", "bob@fabrikam.example", Groups.publisherGroup("fabrikam"));
         user(identity, "rachel", "Rachel", "Reviewer", "rachel@offerflow.example", Groups.CERTIFICATION_REVIEWERS);
         user(identity, "oscar", "Oscar", "Operator", "oscar@offerflow.example", Groups.OPERATORS);
-        IdentitySetup.ensureGroup(identity, Groups.SCAN_WORKERS, "Scan workers", "SYSTEM");
         user(identity, "scanner", "Scan", "Worker", "scanner@offerflow.example", Groups.SCAN_WORKERS);
         log.warn("Demo users are active (alice, bob, rachel, oscar, scanner; passwords = names): not for production");
     }
 
     private static void organisation(IdentityService identity, String organisation, String name) {
-        String id = Groups.publisherGroup(organisation);
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name + " (publisher)");
-            group.setType(Groups.PUBLISHER_GROUP_TYPE);
-            identity.saveGroup(group);
-        }
+        IdentitySetup.ensureGroup(identity, Groups.publisherGroup(organisation), name + " (publisher)",
+                Groups.PUBLISHER_GROUP_TYPE);
     }
 
     private static void user(IdentityService identity, String id, String first, String last, String email,

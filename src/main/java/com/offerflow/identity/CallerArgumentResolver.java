@@ -1,7 +1,8 @@
 package com.offerflow.identity;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import com.offerflow.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,7 +13,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.util.stream.Collectors;
 
-/** Gives controllers the {@link Caller} of the request, from the authentication of {@link ApiSecurity}. */
+/**
+ * Gives controllers the {@link Caller} of the request, from the authentication {@link SecurityConfiguration} made.
+ */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
@@ -31,8 +34,10 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
-                || authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().startsWith("ROLE_USER"))) {
-            throw new AuthenticationCredentialsNotFoundException("Not authenticated");
+                || authentication.getAuthorities().stream().noneMatch(a -> "ROLE_USER".equals(a.getAuthority()))) {
+            // the filter chain lets no such request through to a controller; should one come, it is a 401 anyway
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Sign in with HTTP Basic authentication (a Camunda user).");
         }
         return new Caller(authentication.getName(), authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)

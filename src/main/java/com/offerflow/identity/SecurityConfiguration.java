@@ -1,8 +1,7 @@
 package com.offerflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.web.ProblemTypes;
-import jakarta.servlet.http.HttpServletResponse;
+import com.offerflow.web.ProblemResponses;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -13,8 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,7 +22,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -151,22 +147,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private AuthenticationEntryPoint problemEntryPoint() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"offerflow\"");
-            writeProblem(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+            ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthorized",
                     "Sign in with HTTP Basic authentication (a Camunda user).");
         };
     }
 
     private AccessDeniedHandler problemAccessDenied() {
         return (request, response, e) ->
-                writeProblem(response, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+                ProblemResponses.write(objectMapper, response, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
     }
 
-    private void writeProblem(HttpServletResponse response, HttpStatus status, String type, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.of(type));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
-    }
 }

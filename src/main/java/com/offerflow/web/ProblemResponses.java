@@ -9,12 +9,12 @@ import org.springframework.http.ProblemDetail;
 import java.io.IOException;
 
 /** Writes a problem response where no controller advice runs (servlet filters). */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type, String detail)
+    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.of(type));

@@ -65,11 +65,6 @@ public class ImageScanner {
     private record Cached<T>(String fingerprint, T value, String problem) {
     }
 
-    /** A scanner with {@link ScanSettings#defaults()}. */
-    public ImageScanner() {
-        this(ScanSettings.defaults());
-    }
-
     public ImageScanner(ScanSettings settings) {
         this.settings = settings;
         this.secrets = new SecretDetector(settings.maxSecretScanFileSize());

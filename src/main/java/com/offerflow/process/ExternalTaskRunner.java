@@ -92,12 +92,13 @@ public final class ExternalTaskRunner {
         Map<String, Object> variables;
         try {
             variables = work.perform(task);
-        } catch (Exception e) {
-            lockKeeper.cancel(false);
+        } catch (Exception | Error e) {
+            // an Error too (a stack overflow, an exhausted heap): the task must not stay locked for ever
             fail(task, workerId, e);
             return;
+        } finally {
+            lockKeeper.cancel(false);
         }
-        lockKeeper.cancel(false);
         externalTasks.complete(task.getId(), workerId, variables);
     }
 
@@ -109,7 +110,7 @@ public final class ExternalTaskRunner {
         }
     }
 
-    private void fail(LockedExternalTask task, String workerId, Exception e) {
+    private void fail(LockedExternalTask task, String workerId, Throwable e) {
         int retries = task.getRetries() == null ? settings.retries() : task.getRetries() - 1;
         String message = what + " of publication " + task.getVariables().get(ProcessVariables.PUBLICATION_ID)
                 + " failed: " + e.getMessage() + (retries > 0 ? " (will retry)" : ". " + whatToDo);

@@ -52,8 +52,9 @@ public class InAppWorker implements SmartLifecycle {
             while (running && runner.workNext(workerId)) {
                 // work tasks while there are any, then wait for the next poll
             }
-        } catch (RuntimeException e) {
-            log.warn("{} {} could not poll: {}", name, workerId, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // a scheduled task that throws is never run again: log and poll on
+            log.warn("{} {} could not poll: {}", name, workerId, e.toString());
         }
     }
 

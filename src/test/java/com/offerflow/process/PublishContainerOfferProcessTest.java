@@ -419,6 +419,28 @@ class PublishContainerOfferProcessTest {
     }
 
     @Test
+    void aWorkerThatDiesWithAnErrorLeavesTheTaskToAnIncidentNotLockedForEver() {
+        String id = driver.start(TestOffers.ALICE, TestOffers.create(offers).offerId());
+        driver.runJobs(id);
+        assertThat(driver.scanner().workNext("test-worker")).isTrue();
+        ExternalTaskRunner dying = new ExternalTaskRunner(engine.getExternalTaskService(), "package-image",
+                "Packaging", "Retry it in Cockpit.",
+                new ExternalTaskRunner.Settings(java.time.Duration.ofMinutes(5), 0, java.time.Duration.ZERO),
+                task -> {
+                    throw new StackOverflowError("a layer nested too deep");
+                });
+
+        assertThat(dying.workNext("test-worker", id)).isTrue();
+        org.camunda.bpm.engine.externaltask.ExternalTask task = engine.getExternalTaskService()
+                .createExternalTaskQuery().processInstanceId(driver.instanceId(id)).singleResult();
+        assertThat(task.getRetries()).isZero();
+        assertThat(task.getErrorMessage()).isEqualTo("Packaging of publication " + id
+                + " failed: a layer nested too deep. Retry it in Cockpit.");
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(driver.instanceId(id))
+                .singleResult().getIncidentType()).isEqualTo("failedExternalTask");
+    }
+
+    @Test
     void technicalFailureBecomesAnIncidentThatSaysWhatToDo() throws Exception {
         String id = toPreview();
         publications.goLive(TestOffers.ALICE, id, null);

@@ -75,14 +75,14 @@ public class PublicationRepository {
                 .list();
     }
 
-    /** The findings of each step's latest attempt. */
+    /** The findings of each step's latest attempt, of the steps that ran since the last resubmission. */
     public List<Finding> findings(String publicationId) {
         return jdbc.sql("""
                         select f.step, f.severity, f.field, f.rule, f.message, f.suggestion
                         from finding f join publication_step s on s.publication_id = f.publication_id and s.step = f.step
-                        where f.publication_id = ? and f.attempt = s.attempts
+                        where f.publication_id = ? and f.attempt = s.attempts and s.state <> ?
                         order by f.finding_id""")
-                .param(publicationId)
+                .params(publicationId, StepState.NOT_STARTED.name())
                 .query((rs, n) -> new Finding(PublishingStep.valueOf(rs.getString("step")), rs.getString("severity"),
                         rs.getString("field"), rs.getString("rule"), rs.getString("message"),
                         rs.getString("suggestion")))

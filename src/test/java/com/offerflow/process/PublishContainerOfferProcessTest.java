@@ -391,6 +391,15 @@ class PublishContainerOfferProcessTest {
         assertThat(stateOf(id, PublishingStep.PACKAGING)).isEqualTo(StepState.ATTENTION_NEEDED);
         assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("leadManagement.url", "LeadEndpointReachable"));
+
+        // a resubmission that now fails at step 1 shows step 1's findings only: packaging has not run again
+        offers.update(TestOffers.ALICE, offer.offerId(), OfferEdits.previewAudience(List.of()).apply(
+                offers.get(TestOffers.ALICE, offer.offerId()).draft()), null);
+        publications.resubmit(TestOffers.ALICE, id, "removed the preview audience");
+        driver.runJobs(id);
+        assertThat(driver.instance(id)).isWaitingAt("Task_ResolveFindings");
+        assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("previewAudience", "PreviewAudienceRequired"));
     }
 
     @Test

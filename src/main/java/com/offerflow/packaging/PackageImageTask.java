@@ -6,7 +6,9 @@ import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -21,6 +23,8 @@ import java.util.Map;
 public class PackageImageTask {
 
     public static final String TOPIC = "package-image";
+    /** The transient variable the task is completed with: the package's manifest digest. */
+    public static final String PACKAGE_DIGEST = "packageDigest";
 
     private final PublicationRepository publications;
     private final OfferPublications offers;
@@ -54,7 +58,18 @@ public class PackageImageTask {
         Publication publication = publications.find(publicationId).orElseThrow();
         PackagingService.Package result = packaging.packageImage(publicationId,
                 offers.read(publication.offerSnapshot()), publication.imageSource());
-        publications.packageDigest(publicationId, result.digest().toString());
-        return Map.of();
+        return Map.of(PACKAGE_DIGEST, Variables.stringValue(result.digest().toString(), true));
+    }
+
+    /**
+     * End listener of {@code Task_PackageImage}: records the package on the publication in the transaction that
+     * completes the task, so a completion that fails (the publication was cancelled meanwhile, the lock was lost)
+     * leaves no package behind on the publisher's view.
+     */
+    public void completed(DelegateExecution execution) {
+        Object digest = execution.getVariable(PACKAGE_DIGEST);
+        if (!execution.isCanceled() && digest instanceof String value) {
+            publications.packageDigest((String) execution.getVariable(ProcessVariables.PUBLICATION_ID), value);
+        }
     }
 }

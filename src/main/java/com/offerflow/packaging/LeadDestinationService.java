@@ -1,6 +1,7 @@
 package com.offerflow.packaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.offerflow.network.PublicAddresses;
 import com.offerflow.offer.LeadManagement;
 import com.offerflow.publication.Finding;
 import com.offerflow.publication.PublishingStep;
@@ -12,9 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -99,18 +98,12 @@ public class LeadDestinationService {
         if (settings.allowPrivateAddresses()) {
             return Optional.empty();
         }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-                    return Optional.of("the lead endpoint's host " + uri.getHost()
-                            + " is a private or local address, which is not contacted");
-                }
-            }
-            return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of("the lead endpoint's host " + uri.getHost() + " does not resolve");
-        }
+        return switch (PublicAddresses.of(uri.getHost())) {
+            case PUBLIC -> Optional.empty();
+            case PRIVATE -> Optional.of("the lead endpoint's host " + uri.getHost()
+                    + " is a private or local address, which is not contacted");
+            case UNKNOWN_HOST -> Optional.of("the lead endpoint's host " + uri.getHost() + " does not resolve");
+        };
     }
 
     private static Finding finding(String message, String suggestion) {

@@ -7,11 +7,10 @@ import com.offerflow.image.OciArchive;
 import com.offerflow.image.registry.RegistryClient;
 import com.offerflow.image.registry.RegistryImageSource;
 import com.offerflow.image.registry.RegistryReference;
+import com.offerflow.network.PublicAddresses;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -86,20 +85,13 @@ public class ImageSources {
         if (settings.allowPrivateRegistries()) {
             return Optional.empty();
         }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-                    return Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.PRIVATE,
-                            "the registry's host " + host + " is a private or local address, which is not"
-                                    + " contacted"));
-                }
-            }
-            return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.UNKNOWN_HOST,
+        return switch (PublicAddresses.of(host)) {
+            case PUBLIC -> Optional.empty();
+            case PRIVATE -> Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.PRIVATE,
+                    "the registry's host " + host + " is a private or local address, which is not contacted"));
+            case UNKNOWN_HOST -> Optional.of(new RegistryRefusedException(RegistryRefusedException.Reason.UNKNOWN_HOST,
                     "the registry's host " + host + " does not resolve"));
-        }
+        };
     }
 
     /** The registry is not contacted: the settings refuse it, or its host does not resolve. */

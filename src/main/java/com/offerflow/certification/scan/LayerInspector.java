@@ -21,7 +21,8 @@ import java.util.Map;
 final class LayerInspector implements LayerPipeline.TarConsumer {
 
     private static final long MAX_SMALL_CAPTURE = 256 * 1024;
-    private static final int MAX_PACKAGES = 100_000;
+    // one more than the image may list, so that a longer list is seen as too long
+    private static final int MAX_PACKAGES = ScanContext.MAX_CAPTURED_PACKAGES + 1;
 
     private final ScanContext ctx;
     private final LayerRef layer;

@@ -14,7 +14,12 @@ final class ScanContext {
     static final int MAX_TRACKED_SYMLINKS = 100_000;
     static final int MAX_FLAGGED = 1_000;
     /** Bounds on what the final-file-system checks keep in memory for the whole image. */
-    static final int MAX_CAPTURED_PACKAGES = 200_000;
+    /*
+     * The packages also go into the report, which a separate scan worker sends through /engine-rest (bodies of at
+     * most offerflow.security.max-request-size, 2 MB): 10,000 packages are about 1.5 MB of JSON, and far more than
+     * a real image has (a full Debian desktop lists about 3,000).
+     */
+    static final int MAX_CAPTURED_PACKAGES = 10_000;
     static final int MAX_WHITEOUTS = 100_000;
     static final int MAX_LICENSE_FILES = 10_000;
 

@@ -138,6 +138,20 @@ class ImageScannerTest {
     }
 
     @Test
+    void aPackageListLongerThanAReportCarriesIsAWarningNotAnInventory() throws Exception {
+        StringBuilder status = new StringBuilder();
+        for (int i = 0; i <= ScanContext.MAX_CAPTURED_PACKAGES; i++) {
+            status.append("Package: p").append(i).append("\nStatus: install ok installed\nVersion: 1.0\n\n");
+        }
+        CertificationReport report = scan(TestImages.clean()
+                .layer(l -> l.file("var/lib/dpkg/status", status.toString())));
+        assertThat(names(report.warnings())).contains("os-packages");
+        assertThat(evidence(report, "os-packages")).extracting(Evidence::detail)
+                .anyMatch(d -> d.contains("more than " + ScanContext.MAX_CAPTURED_PACKAGES + " packages"));
+        assertThat(report.packages().size()).isLessThanOrEqualTo(ScanContext.MAX_CAPTURED_PACKAGES);
+    }
+
+    @Test
     void reportsProgressUpToTheTotal() throws Exception {
         Path file = tmp.resolve("p.tar");
         TestImages.clean().writeArchive(file);

@@ -377,9 +377,8 @@ class OfferApiTest {
     void historyRecordsWhoChangedWhatAndWhen() {
         String id = created();
         api.put("alice", "/api/offers/" + id, OfferJson.sample(id, o -> listing(o).put("name", "Renamed")));
-        Response image = api.send("alice", "/api/offers/" + id + "/image", request -> request
-                .header("Content-Type", "application/x-tar")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(SampleOffer.image().toArchiveBytes())));
+        Response image = api.put("alice", "/api/offers/" + id + "/image", "application/x-tar",
+                SampleOffer.image().toArchiveBytes());
         assertThat(image.status()).as(image.body()).isEqualTo(200);
 
         JsonNode history = api.get("alice", "/api/offers/" + id + "/history").json();

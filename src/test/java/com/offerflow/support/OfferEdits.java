@@ -2,7 +2,6 @@ package com.offerflow.support;
 
 import com.offerflow.offer.LeadManagement;
 import com.offerflow.offer.OfferDocument;
-import com.offerflow.offer.Plan;
 import com.offerflow.offer.PreviewSubscription;
 import com.offerflow.offer.TechnicalConfiguration;
 
@@ -33,11 +32,6 @@ public final class OfferEdits {
                 new TechnicalConfiguration(o.technicalConfiguration().repositoryName(),
                         o.technicalConfiguration().tags(), registryRepository),
                 o.leadManagement());
-    }
-
-    public static UnaryOperator<OfferDocument> plans(Plan... plans) {
-        return o -> new OfferDocument(o.offerId(), o.listing(), o.previewAudience(), List.of(plans),
-                o.technicalConfiguration(), o.leadManagement());
     }
 
     public static UnaryOperator<OfferDocument> leads(LeadManagement leads) {

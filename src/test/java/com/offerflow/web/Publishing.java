@@ -9,7 +9,6 @@ import com.offerflow.support.TestOffers;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.ApiClient.Response;
 
-import java.net.http.HttpRequest;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +43,8 @@ public final class Publishing {
     }
 
     public void uploadImage(String offerId) {
-        Response uploaded = api.send("alice", "/api/offers/" + offerId + "/image", request -> request
-                .header("Content-Type", "application/x-tar")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(SampleOffer.image().toArchiveBytes())));
+        Response uploaded = api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar",
+                SampleOffer.image().toArchiveBytes());
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
     }
 
@@ -104,13 +102,5 @@ public final class Publishing {
     /** The public catalog's entry of the offer (no credentials). */
     public Response catalog(String offerId) {
         return api.get(null, "/api/catalog/" + offerId);
-    }
-
-    public ApiClient api() {
-        return api;
-    }
-
-    public ProcessDriver driver() {
-        return driver;
     }
 }

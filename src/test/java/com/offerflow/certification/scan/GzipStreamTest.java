@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ class GzipStreamTest {
     void bytesAfterAMemberThatEndedWhereAReadEndedAreSeen() throws IOException {
         byte[] member = TestImages.gzip(TEXT);
         for (int extra : new int[]{1, 2, 3, 12, 100_000}) {
-            byte[] blob = concat(member, new byte[extra]);
+            byte[] blob = TestImages.concat(member, new byte[extra]);
             LayerStreams.SourceStream source = source(blob, member.length);
             LayerStreams.GzipStream gzip = new LayerStreams.GzipStream(source);
             assertThat(gzip.readAllBytes()).isEqualTo(TEXT);
@@ -34,7 +33,7 @@ class GzipStreamTest {
     @Test
     void dataInTheSameReadAsTheLastMemberIsSeen() throws IOException {
         byte[] member = TestImages.gzip(TEXT);
-        byte[] blob = concat(member, new byte[]{1, 2, 3});
+        byte[] blob = TestImages.concat(member, new byte[]{1, 2, 3});
         LayerStreams.SourceStream source = source(blob, blob.length);
         LayerStreams.GzipStream gzip = new LayerStreams.GzipStream(source);
 
@@ -45,12 +44,12 @@ class GzipStreamTest {
 
     @Test
     void aBlobOfGzipMembersOnlyHasNothingAfterItsEnd() throws IOException {
-        byte[] blob = concat(TestImages.gzip(TEXT), TestImages.gzip(TEXT));
+        byte[] blob = TestImages.concat(TestImages.gzip(TEXT), TestImages.gzip(TEXT));
         int firstMember = TestImages.gzip(TEXT).length;
         for (int firstRead : new int[]{blob.length / 2, firstMember - 3, firstMember, firstMember + 1, blob.length}) {
             LayerStreams.SourceStream source = source(blob, firstRead);
             LayerStreams.GzipStream gzip = new LayerStreams.GzipStream(source);
-            assertThat(gzip.readAllBytes()).isEqualTo(concat(TEXT, TEXT));
+            assertThat(gzip.readAllBytes()).isEqualTo(TestImages.concat(TEXT, TEXT));
             source.drain();
             assertThat(gzip.dataAfterEnd()).isFalse();
         }
@@ -80,11 +79,5 @@ class GzipStreamTest {
         };
         return new LayerStreams.SourceStream(chunked, blob.length,
                 new LayerStreams.Progress(ScanProgressListener.NONE, blob.length, Long.MAX_VALUE));
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 }

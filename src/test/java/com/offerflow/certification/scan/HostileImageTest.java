@@ -133,8 +133,8 @@ class HostileImageTest {
                 new TarEntry("noise.bin", TarArchiveEntry.LF_NORMAL, null, incompressible)));
         // a few bytes (what commons-compress 1.28 appends after finish() and close()), and many: within the
         // decompressor's buffer, and beyond it
-        List<RawLayer> layers = List.of(good.withBlob(concat(good.blob(), new byte[]{3, 0, 1, 2, 3, 4, 0, 0, 0, 0})),
-                large.withBlob(concat(large.blob(), new byte[300_000])));
+        List<RawLayer> layers = List.of(good.withBlob(TestImages.concat(good.blob(), new byte[]{3, 0, 1, 2, 3, 4, 0, 0, 0, 0})),
+                large.withBlob(TestImages.concat(large.blob(), new byte[300_000])));
         for (int i = 0; i < layers.size(); i++) {
             CertificationReport report = scan(TestImages.rawLayout(tmp.resolve("trailing-" + i),
                     List.of(layers.get(i))));
@@ -150,17 +150,11 @@ class HostileImageTest {
         // eStargz layers are gzip members one after the other
         byte[] tar = cleanTar();
         int half = 1024;
-        byte[] members = concat(TestImages.gzip(Arrays.copyOf(tar, half)),
+        byte[] members = TestImages.concat(TestImages.gzip(Arrays.copyOf(tar, half)),
                 TestImages.gzip(Arrays.copyOfRange(tar, half, tar.length)));
         CertificationReport report = scanLayers(new RawLayer(members, MediaTypes.OCI_LAYER_GZIP, Digest.of(tar),
                 members.length));
         assertThat(report.failed()).as(report.summary()).isEmpty();
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 
     @Test
@@ -184,7 +178,7 @@ class HostileImageTest {
             corrupt[i] ^= 0x5a;
         }
         List<RawLayer> layers = List.of(good.withBlob(Arrays.copyOf(good.blob(), good.blob().length / 2)),
-                good.withBlob(corrupt), good.withBlob(concat(good.blob(), new byte[]{1, 2, 3, 4, 5})),
+                good.withBlob(corrupt), good.withBlob(TestImages.concat(good.blob(), new byte[]{1, 2, 3, 4, 5})),
                 new RawLayer(tar, MediaTypes.OCI_LAYER_ZSTD, Digest.of(tar), tar.length));
         List<String> expected = List.of("truncated zstd", "corrupt", "corrupt", "corrupt");
         for (int i = 0; i < layers.size(); i++) {
@@ -200,7 +194,7 @@ class HostileImageTest {
         // frame header: magic, descriptor (no content size, no checksum), window descriptor 2^31 bytes; then one
         // last raw block of 16 bytes
         byte[] frame = new byte[]{0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x00, (byte) 0xa8, (byte) 0x81, 0x00, 0x00};
-        byte[] blob = concat(frame, new byte[16]);
+        byte[] blob = TestImages.concat(frame, new byte[16]);
         CertificationReport report = scanLayers(new RawLayer(blob, MediaTypes.OCI_LAYER_ZSTD,
                 Digest.of(new byte[16]), blob.length));
         assertThat(evidence(report, "layer-format").get(0).detail())
@@ -378,7 +372,7 @@ class HostileImageTest {
         Arrays.fill(chunk, (byte) 'a');
         byte[] prefix = "268435456 path=".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(prefix, 0, chunk, 0, prefix.length);
-        RawLayer layer = RawLayer.gzipOf(concat(tar.toByteArray(), chunk, new byte[4096]));
+        RawLayer layer = RawLayer.gzipOf(TestImages.concat(tar.toByteArray(), chunk, new byte[4096]));
         CertificationReport report = scanLayers(layer);
         assertThat(names(report.failed())).contains("layer-format");
         assertThat(evidence(report, "layer-format").get(0).detail()).contains("extended header");
@@ -524,13 +518,5 @@ class HostileImageTest {
     private static void put(byte[] h, int offset, String value) {
         byte[] b = value.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(b, 0, h, offset, b.length);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 }

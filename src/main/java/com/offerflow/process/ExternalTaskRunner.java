@@ -8,10 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Works the external tasks of one topic in the app, one at a time, for the long steps (a scan, a registry pull):
@@ -31,12 +28,6 @@ public final class ExternalTaskRunner {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ExternalTaskRunner.class);
-    private static final ScheduledExecutorService LOCK_KEEPERS = Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-                Thread thread = new Thread(runnable, "external-task-lock-keeper");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     private final ExternalTaskService externalTasks;
     private final String topic;
@@ -86,9 +77,7 @@ public final class ExternalTaskRunner {
     }
 
     private void work(LockedExternalTask task, String workerId) {
-        long extendEvery = Math.max(settings.lockDuration().toMillis() / 2, 1000);
-        ScheduledFuture<?> lockKeeper = LOCK_KEEPERS.scheduleAtFixedRate(() -> extendLock(task, workerId),
-                extendEvery, extendEvery, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> lockKeeper = LockKeeper.keep(settings.lockDuration(), () -> extendLock(task, workerId));
         Map<String, Object> variables;
         try {
             variables = work.perform(task);
@@ -111,31 +100,15 @@ public final class ExternalTaskRunner {
     }
 
     private void fail(LockedExternalTask task, String workerId, Throwable e) {
-        int retries = task.getRetries() == null ? settings.retries() : task.getRetries() - 1;
-        String message = what + " of publication " + task.getVariables().get(ProcessVariables.PUBLICATION_ID)
-                + " failed: " + e.getMessage() + (retries > 0 ? " (will retry)" : ". " + whatToDo);
-        log.error(message, e);
+        TaskFailure failure = TaskFailure.of(what + " of publication "
+                + task.getVariables().get(ProcessVariables.PUBLICATION_ID), task.getRetries(), settings.retries(), e,
+                whatToDo);
+        log.error(failure.message(), e);
         try {
-            externalTasks.handleFailure(task.getId(), workerId, truncate(message), details(e), Math.max(retries, 0),
-                    settings.retryTimeout().toMillis());
-        } catch (RuntimeException failure) {
-            log.error("Could not report the failure of external task {}", task.getId(), failure);
+            externalTasks.handleFailure(task.getId(), workerId, failure.message(), failure.details(),
+                    failure.retries(), settings.retryTimeout().toMillis());
+        } catch (RuntimeException unreported) {
+            log.error("Could not report the failure of external task {}", task.getId(), unreported);
         }
-    }
-
-    private static String truncate(String message) {
-        return message.length() <= 600 ? message : message.substring(0, 599) + "…";
-    }
-
-    /** The failure's causes and stack frames, for the incident's details in Cockpit. */
-    private static String details(Throwable e) {
-        StringBuilder details = new StringBuilder();
-        for (Throwable cause = e; cause != null && details.length() < 8000; cause = cause.getCause()) {
-            details.append(cause == e ? "" : "Caused by: ").append(cause).append('\n');
-            for (StackTraceElement frame : cause.getStackTrace()) {
-                details.append("\tat ").append(frame).append('\n');
-            }
-        }
-        return details.toString();
     }
 }

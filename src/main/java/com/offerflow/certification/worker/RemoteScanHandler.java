@@ -6,7 +6,9 @@ import com.offerflow.certification.CertifyImageHandler;
 import com.offerflow.certification.ImageScan;
 import com.offerflow.certification.ScanTask;
 import com.offerflow.certification.scan.ImageScanner;
+import com.offerflow.process.LockKeeper;
 import com.offerflow.process.ProcessVariables;
+import com.offerflow.process.TaskFailure;
 import com.offerflow.storage.ImageSources;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -16,10 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Works {@code certify-image} tasks in a scan worker process, through the Camunda external task client: scans the
@@ -39,11 +38,6 @@ class RemoteScanHandler implements ExternalTaskHandler {
     private final ProgressReporter progress;
     private final ScanWorkerSettings settings;
     private final ObjectMapper json;
-    private final ScheduledExecutorService lockKeepers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "scan-lock-keeper");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     RemoteScanHandler(ImageScanner scanner, ImageSources sources, ProgressReporter progress,
             ScanWorkerSettings settings, ObjectMapper json) {
@@ -58,26 +52,30 @@ class RemoteScanHandler implements ExternalTaskHandler {
     public void execute(ExternalTask task, ExternalTaskService service) {
         String publicationId = task.getVariable(ProcessVariables.PUBLICATION_ID);
         String imageSource = ScanTask.imageSourceOf(task::getVariable);
-        long every = Math.max(settings.lockDuration().toMillis() / 2, 1000);
-        ScheduledFuture<?> lockKeeper = lockKeepers.scheduleAtFixedRate(
-                () -> extendLock(task, service), every, every, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> lockKeeper = LockKeeper.keep(settings.lockDuration(), () -> extendLock(task, service));
+        CertificationReport report;
         try {
-            CertificationReport report = ImageScan.scan(scanner, sources, imageSource,
+            report = ImageScan.scan(scanner, sources, imageSource,
                     (done, total) -> progress.report(publicationId, done, total));
+        } catch (Exception | Error e) {
+            // an Error too: the task must not stay locked for ever
+            TaskFailure failure = TaskFailure.of("Certification scan of publication " + publicationId + " by worker "
+                    + task.getWorkerId(), task.getRetries(), settings.retries(), e, "Fix the cause (is the image"
+                    + " store shared with this worker, can it reach the registry?), then set this task's retries in"
+                    + " Cockpit to scan again.");
+            log.error(failure.message(), e);
+            try {
+                service.handleFailure(task, failure.message(), failure.details(), failure.retries(),
+                        settings.retryTimeout().toMillis());
+            } catch (RuntimeException unreported) {
+                log.error("Could not report the failure of external task {}", task.getId(), unreported);
+            }
+            return;
+        } finally {
             lockKeeper.cancel(false);
-            service.complete(task, ScanTask.completion(json, report), null);
-            log.info("Publication {}: certification scan {}", publicationId, report.outcome());
-        } catch (Exception e) {
-            lockKeeper.cancel(false);
-            int retries = task.getRetries() == null ? settings.retries() : task.getRetries() - 1;
-            String message = "Certification scan of publication " + publicationId + " by worker "
-                    + task.getWorkerId() + " failed: " + e.getMessage() + (retries > 0 ? " (will retry)"
-                    : ". Fix the cause (is the image store shared with this worker, can it reach the registry?),"
-                    + " then set this task's retries in Cockpit to scan again.");
-            log.error(message, e);
-            service.handleFailure(task, message.length() > 600 ? message.substring(0, 599) + "…" : message,
-                    e.toString(), Math.max(retries, 0), settings.retryTimeout().toMillis());
         }
+        service.complete(task, ScanTask.completion(json, report), null);
+        log.info("Publication {}: certification scan {}", publicationId, report.outcome());
     }
 
     private void extendLock(ExternalTask task, ExternalTaskService service) {

@@ -31,7 +31,8 @@ import java.util.UUID;
  *       names resources by id (correlating a message by another organisation's business key would reveal the
  *       id of its process instance). The server log has the list at DEBUG.</li>
  * </ul>
- * Everything else (2xx, 401, 403 of changes, validation errors) passes through unchanged.
+ * Everything else (2xx, 401, 403 of changes, validation errors) passes through unchanged. Registered for
+ * {@code /engine-rest/*} and {@code /camunda/api/*} only ({@link SecurityConfiguration}).
  */
 class EngineApiResponses extends OncePerRequestFilter {
 
@@ -41,12 +42,6 @@ class EngineApiResponses extends OncePerRequestFilter {
             "{\"type\":\"AuthorizationException\",\"message\":\"You are not allowed to do this.\",\"code\":null}";
     private static final Logger log = LoggerFactory.getLogger(EngineApiResponses.class);
     private static final int MAX_CAPTURED = 64 * 1024;
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/"));
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

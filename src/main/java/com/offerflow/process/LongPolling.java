@@ -30,9 +30,13 @@ class LongPolling {
     @Bean
     static BeanDefinitionRegistryPostProcessor replaceCamundasFetchAndLockListener() {
         return (BeanDefinitionRegistry registry) -> {
-            if (registry.containsBeanDefinition(CAMUNDA_LISTENER_BEAN)) {
-                registry.removeBeanDefinition(CAMUNDA_LISTENER_BEAN);
+            if (!registry.containsBeanDefinition(CAMUNDA_LISTENER_BEAN)) {
+                // a Camunda upgrade renamed it: both listeners would run, and the shared handler stop again
+                throw new IllegalStateException("Camunda's fetch-and-lock listener bean '" + CAMUNDA_LISTENER_BEAN
+                        + "' is gone; find its new name in CamundaBpmRestJerseyAutoConfiguration and update "
+                        + LongPolling.class.getName());
             }
+            registry.removeBeanDefinition(CAMUNDA_LISTENER_BEAN);
         };
     }
 

@@ -1,7 +1,7 @@
 package com.offerflow.certification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.process.ExternalTaskRunner;
+import com.offerflow.engine.ExternalTaskRunner;
 import com.offerflow.process.ProcessVariables;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;

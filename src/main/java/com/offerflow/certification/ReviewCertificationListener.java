@@ -1,7 +1,7 @@
 package com.offerflow.certification;
 
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.process.TaskInputs;
+import com.offerflow.engine.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

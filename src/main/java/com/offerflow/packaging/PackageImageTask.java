@@ -1,7 +1,7 @@
 package com.offerflow.packaging;
 
 import com.offerflow.offer.OfferPublications;
-import com.offerflow.process.ExternalTaskRunner;
+import com.offerflow.engine.ExternalTaskRunner;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;

@@ -1,6 +1,6 @@
 package com.offerflow.packaging;
 
-import com.offerflow.process.InAppWorker;
+import com.offerflow.engine.InAppWorker;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 

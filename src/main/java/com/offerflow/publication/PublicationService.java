@@ -5,7 +5,7 @@ import com.offerflow.identity.Groups;
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.process.SlaPolicy;
-import com.offerflow.process.TaskInputs;
+import com.offerflow.engine.TaskInputs;
 import com.offerflow.web.ApiException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;

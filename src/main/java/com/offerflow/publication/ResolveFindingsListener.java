@@ -2,7 +2,7 @@ package com.offerflow.publication;
 
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.process.TaskInputs;
+import com.offerflow.engine.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package com.offerflow.signoff;
 
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.process.TaskInputs;
+import com.offerflow.engine.TaskInputs;
 import com.offerflow.publication.Finding;
 import com.offerflow.publication.PublicationProgress;
 import com.offerflow.publication.PublicationRepository;

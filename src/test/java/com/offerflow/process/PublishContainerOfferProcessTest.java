@@ -1,5 +1,6 @@
 package com.offerflow.process;
 
+import com.offerflow.engine.ExternalTaskRunner;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.identity.Groups;
 import com.offerflow.offer.LeadManagement;

@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;

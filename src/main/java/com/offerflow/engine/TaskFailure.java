@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
 /**
  * What a failed external task tells Cockpit, whoever worked it (the app's workers, a separate scan worker): the

@@ -1,5 +1,6 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
+import com.offerflow.process.ProcessVariables;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
 import com.offerflow.OfferflowApplication;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
 import jakarta.servlet.ServletContextEvent;
 import org.camunda.bpm.engine.rest.impl.FetchAndLockContextListener;

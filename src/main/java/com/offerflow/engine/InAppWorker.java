@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.engine;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

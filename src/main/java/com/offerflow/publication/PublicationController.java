@@ -2,7 +2,6 @@ package com.offerflow.publication;
 
 import com.offerflow.identity.Caller;
 import com.offerflow.offer.OfferService;
-import com.offerflow.process.SlaPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;

@@ -2,7 +2,6 @@ package com.offerflow.publication;
 
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.process.SlaPolicy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

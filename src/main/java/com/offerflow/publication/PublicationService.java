@@ -4,7 +4,6 @@ import com.offerflow.identity.Caller;
 import com.offerflow.identity.Groups;
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.process.SlaPolicy;
 import com.offerflow.engine.TaskInputs;
 import com.offerflow.web.ApiException;
 import org.camunda.bpm.engine.IdentityService;

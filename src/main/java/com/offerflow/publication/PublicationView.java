@@ -1,6 +1,5 @@
 package com.offerflow.publication;
 
-import com.offerflow.process.SlaPolicy;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package com.offerflow.process;
+package com.offerflow.publication;
 
-import com.offerflow.publication.PublishingStep;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

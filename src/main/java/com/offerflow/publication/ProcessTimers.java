@@ -1,6 +1,5 @@
-package com.offerflow.process;
+package com.offerflow.publication;
 
-import com.offerflow.publication.PublishingStep;
 import org.springframework.stereotype.Component;
 
 /**

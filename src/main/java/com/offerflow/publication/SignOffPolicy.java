@@ -1,4 +1,4 @@
-package com.offerflow.process;
+package com.offerflow.publication;
 
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;

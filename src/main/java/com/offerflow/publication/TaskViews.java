@@ -1,13 +1,10 @@
-package com.offerflow.process;
+package com.offerflow.publication;
 
 import com.offerflow.certification.CertificationReport;
 import com.offerflow.certification.CertificationService;
 import com.offerflow.offer.OfferDocument;
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.offer.Plan;
-import com.offerflow.publication.Finding;
-import com.offerflow.publication.Publication;
-import com.offerflow.publication.PublicationRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.offerflow.validation;
+package com.offerflow.prerequisites;
 
 import com.offerflow.image.Digest;
 import com.offerflow.image.ImageLimits;

@@ -1,4 +1,4 @@
-package com.offerflow.validation;
+package com.offerflow.prerequisites;
 
 import com.offerflow.offer.OfferDocument;
 

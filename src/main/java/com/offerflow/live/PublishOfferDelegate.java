@@ -1,4 +1,4 @@
-package com.offerflow.catalog;
+package com.offerflow.live;
 
 import com.offerflow.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,4 +1,4 @@
-package com.offerflow.validation;
+package com.offerflow.prerequisites;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.offerflow.offer.OfferJson;

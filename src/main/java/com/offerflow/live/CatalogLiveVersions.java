@@ -1,4 +1,4 @@
-package com.offerflow.catalog;
+package com.offerflow.live;
 
 import com.offerflow.offer.LiveVersion;
 import com.offerflow.offer.LiveVersions;

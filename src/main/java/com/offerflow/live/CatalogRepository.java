@@ -1,4 +1,4 @@
-package com.offerflow.catalog;
+package com.offerflow.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -7,9 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,7 +42,9 @@ class SampleFiles implements ApplicationRunner {
             json.writerWithDefaultPrettyPrinter().writeValue(offer.toFile(), SampleOffer.document());
         }
         if (!Files.exists(image)) {
-            SampleOffer.image().writeArchive(image);
+            try (InputStream archive = new ClassPathResource(SampleOffer.IMAGE_RESOURCE).getInputStream()) {
+                Files.copy(archive, image);
+            }
         }
         log.info("Sample offer and image for the README walkthrough: {} and {}", offer, image);
     }

@@ -333,51 +333,6 @@ public final class OciArchive implements ImageSource {
         channel.close();
     }
 
-    /**
-     * Writes an OCI layout directory as an oci-archive (plain tar; {@code oci-layout}, {@code index.json}, then the
-     * blobs sorted by name, fixed timestamps, so the same layout always gives the same bytes).
-     */
-    public static void write(Path layoutDir, OutputStream out) throws IOException {
-        List<Path> blobs = new ArrayList<>();
-        Path blobDir = layoutDir.resolve("blobs").resolve("sha256");
-        if (Files.isDirectory(blobDir)) {
-            try (Stream<Path> s = Files.list(blobDir)) {
-                s.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))
-                        .sorted().forEach(blobs::add);
-            }
-        }
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new UnclosableOutputStream(out));
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        addFile(tar, layoutDir.resolve("oci-layout"), "oci-layout");
-        addFile(tar, layoutDir.resolve("index.json"), "index.json");
-        addDir(tar, "blobs/");
-        addDir(tar, "blobs/sha256/");
-        for (Path blob : blobs) {
-            addFile(tar, blob, "blobs/sha256/" + blob.getFileName());
-        }
-        tar.finish();
-        tar.close();
-    }
-
-    private static void addDir(TarArchiveOutputStream tar, String name) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarArchiveEntry.LF_DIR);
-        e.setMode(040755);
-        e.setModTime(0);
-        tar.putArchiveEntry(e);
-        tar.closeArchiveEntry();
-    }
-
-    private static void addFile(TarArchiveOutputStream tar, Path file, String name) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(Files.size(file));
-        e.setMode(0100644);
-        e.setModTime(0);
-        tar.putArchiveEntry(e);
-        Files.copy(file, tar);
-        tar.closeArchiveEntry();
-    }
-
     private static String truncate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
@@ -429,22 +384,6 @@ public final class OciArchive implements ImageSource {
         @Override
         public void close() {
             // the archive keeps the channel open for blob reads
-        }
-    }
-
-    static final class UnclosableOutputStream extends java.io.FilterOutputStream {
-        UnclosableOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

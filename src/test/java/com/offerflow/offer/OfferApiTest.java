@@ -2,6 +2,7 @@ package com.offerflow.offer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.support.TestOffers;
 import com.offerflow.support.ApiClient;
@@ -378,7 +379,7 @@ class OfferApiTest {
         String id = created();
         api.put("alice", "/api/offers/" + id, OfferJson.sample(id, o -> listing(o).put("name", "Renamed")));
         Response image = api.put("alice", "/api/offers/" + id + "/image", "application/x-tar",
-                SampleOffer.image().toArchiveBytes());
+                SampleImage.image().toArchiveBytes());
         assertThat(image.status()).as(image.body()).isEqualTo(200);
 
         JsonNode history = api.get("alice", "/api/offers/" + id + "/history").json();

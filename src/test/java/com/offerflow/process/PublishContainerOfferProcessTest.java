@@ -1,7 +1,7 @@
 package com.offerflow.process;
 
 import com.offerflow.engine.ExternalTaskRunner;
-import com.offerflow.demo.SampleOffer;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.identity.Groups;
 import com.offerflow.offer.LeadManagement;
 import com.offerflow.offer.Offer;
@@ -113,7 +113,7 @@ class PublishContainerOfferProcessTest {
 
     @Test
     void invalidOfferWaitsForTheFixAndRunsValidationAgainOnResubmit() {
-        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleOffer.image());
+        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleImage.image());
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
 
@@ -146,7 +146,7 @@ class PublishContainerOfferProcessTest {
         assertThat(repository.findings(id)).extracting(Finding::field).containsExactly("image");
 
         offers.uploadImage(TestOffers.ALICE, offer.offerId(),
-                new ByteArrayInputStream(SampleOffer.image().toArchiveBytes()));
+                new ByteArrayInputStream(SampleImage.image().toArchiveBytes()));
         offers.update(TestOffers.ALICE, offer.offerId(), OfferEdits.tags("1.0.0", "2.0").apply(
                 offers.get(TestOffers.ALICE, offer.offerId()).draft()), null);
         publications.resubmit(TestOffers.ALICE, id, null);
@@ -158,7 +158,7 @@ class PublishContainerOfferProcessTest {
 
     @Test
     void failedCertificationWaitsForAFixedImageAndPassesOnResubmit() {
-        Offer offer = TestOffers.create(offers, UnaryOperator.identity(), SampleOffer.image().user("0:0"));
+        Offer offer = TestOffers.create(offers, UnaryOperator.identity(), SampleImage.image().user("0:0"));
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
         driver.scan(id);
@@ -172,7 +172,7 @@ class PublishContainerOfferProcessTest {
                 assertThat(report.outcome()).isEqualTo(com.offerflow.certification.CertificationReport.Outcome.FAILED));
 
         offers.uploadImage(TestOffers.ALICE, offer.offerId(),
-                new ByteArrayInputStream(SampleOffer.image().toArchiveBytes()));
+                new ByteArrayInputStream(SampleImage.image().toArchiveBytes()));
         publications.resubmit(TestOffers.ALICE, id, "runs as uid 1000 now");
         driver.runJobs(id);
         driver.scan(id);
@@ -248,7 +248,7 @@ class PublishContainerOfferProcessTest {
 
     @Test
     void publisherCanCancelWhileFindingsWaitFromTasklist() {
-        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleOffer.image());
+        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleImage.image());
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
         ProcessInstance instance = driver.instance(id);
@@ -324,7 +324,7 @@ class PublishContainerOfferProcessTest {
 
     @Test
     void findingsTaskIsDueWhenThePublicationIs() {
-        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleOffer.image());
+        Offer offer = TestOffers.create(offers, OfferEdits.previewAudience(List.of()), SampleImage.image());
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
         assertThat(driver.instance(id)).isWaitingAt("Task_ResolveFindings");
@@ -383,7 +383,7 @@ class PublishContainerOfferProcessTest {
     @Test
     void leadEndpointThatCannotBeReachedGoesBackToThePublisher() {
         Offer offer = TestOffers.create(offers,
-                OfferEdits.leads(new LeadManagement.HttpsEndpoint("https://127.0.0.1:1/leads")), SampleOffer.image());
+                OfferEdits.leads(new LeadManagement.HttpsEndpoint("https://127.0.0.1:1/leads")), SampleImage.image());
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
         driver.scan(id);
@@ -499,7 +499,7 @@ class PublishContainerOfferProcessTest {
     /** A publication whose image has a device node: a warning for a certification reviewer. */
     private String toReview() {
         Offer offer = TestOffers.create(offers, UnaryOperator.identity(),
-                SampleOffer.image().layer(layer -> layer.charDevice("dev/console")));
+                SampleImage.image().layer(layer -> layer.charDevice("dev/console")));
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
         driver.scan(id);

@@ -2,7 +2,7 @@ package com.offerflow.process;
 
 import com.offerflow.certification.CertificationReport;
 import com.offerflow.certification.CertificationReports;
-import com.offerflow.demo.SampleOffer;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.image.Digest;
 import com.offerflow.image.OciImageBuilder;
 import com.offerflow.image.registry.DockerRegistryExtension;
@@ -84,7 +84,7 @@ class PublishFromRegistryProcessTest {
     @Test
     void publishesAnImagePulledFromTheRegistryToLive() throws Exception {
         String name = "contoso/" + TestOffers.newOfferId();
-        Digest digest = REGISTRY.push(SampleOffer.image(), name, "1.0.0", "latest");
+        Digest digest = REGISTRY.push(SampleImage.image(), name, "1.0.0", "latest");
         Offer offer = TestOffers.create(offers, OfferEdits.registry(REGISTRY.repository(name)), null);
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         ProcessInstance instance = driver.instance(id);
@@ -126,7 +126,7 @@ class PublishFromRegistryProcessTest {
     @Test
     void aTagMissingFromTheRegistryIsAFindingOfStepOneUntilItIsPushed() throws Exception {
         String name = "contoso/" + TestOffers.newOfferId();
-        REGISTRY.push(SampleOffer.image(), name, "1.0.0");
+        REGISTRY.push(SampleImage.image(), name, "1.0.0");
         Offer offer = TestOffers.create(offers, OfferEdits.registry(REGISTRY.repository(name)), null);
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
@@ -140,7 +140,7 @@ class PublishFromRegistryProcessTest {
                                 + REGISTRY.repository(name)));
         assertThat(repository.findings(id).get(0).suggestion()).startsWith("Push the image under this tag");
 
-        Digest digest = REGISTRY.push(SampleOffer.image(), name, "latest");
+        Digest digest = REGISTRY.push(SampleImage.image(), name, "latest");
         publications.resubmit(TestOffers.ALICE, id, "pushed latest");
         driver.runJobs(id);
 
@@ -151,8 +151,8 @@ class PublishFromRegistryProcessTest {
     @Test
     void tagsNamingDifferentImagesAreAFinding() throws Exception {
         String name = "contoso/" + TestOffers.newOfferId();
-        Digest first = REGISTRY.push(SampleOffer.image(), name, "1.0.0");
-        Digest other = REGISTRY.push(SampleOffer.image().label("release", "2"), name, "latest");
+        Digest first = REGISTRY.push(SampleImage.image(), name, "1.0.0");
+        Digest other = REGISTRY.push(SampleImage.image().label("release", "2"), name, "latest");
         Offer offer = TestOffers.create(offers, OfferEdits.registry(REGISTRY.repository(name)), null);
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
@@ -168,7 +168,7 @@ class PublishFromRegistryProcessTest {
     @Test
     void anUnreachableRegistryIsAFindingOnTheRepository() throws Exception {
         String nobody = "http://127.0.0.1:" + DockerRegistryExtension.freePort() + "/contoso/web";
-        Offer offer = TestOffers.create(offers, OfferEdits.registry(nobody), SampleOffer.image());
+        Offer offer = TestOffers.create(offers, OfferEdits.registry(nobody), SampleImage.image());
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
 
@@ -184,14 +184,14 @@ class PublishFromRegistryProcessTest {
     @Test
     void aTagMovedAfterStepOneStillCertifiesAndPackagesThePinnedImage() throws Exception {
         String name = "contoso/" + TestOffers.newOfferId();
-        Digest pinned = REGISTRY.push(SampleOffer.image(), name, "1.0.0", "latest");
+        Digest pinned = REGISTRY.push(SampleImage.image(), name, "1.0.0", "latest");
         Offer offer = TestOffers.create(offers, OfferEdits.registry(REGISTRY.repository(name)), null);
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
         assertThat(driver.publication(id).pinnedImage()).endsWith("@" + pinned);
 
         // the publisher moves both tags to an image that would fail certification (it runs as root)
-        OciImageBuilder moved = SampleOffer.image().user("0:0");
+        OciImageBuilder moved = SampleImage.image().user("0:0");
         Digest movedDigest = REGISTRY.push(moved, name, "1.0.0", "latest");
         assertThat(movedDigest).isNotEqualTo(pinned);
 

@@ -1,6 +1,6 @@
 package com.offerflow.process;
 
-import com.offerflow.demo.SampleOffer;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.image.registry.DockerRegistryExtension;
 import com.offerflow.offer.Offer;
 import com.offerflow.offer.OfferService;
@@ -48,7 +48,7 @@ class RegistryRefusedProcessTest {
     @Test
     void aPlainHttpRegistryIsRefusedUnlessAllowed() throws Exception {
         String name = "contoso/" + TestOffers.newOfferId();
-        REGISTRY.push(SampleOffer.image(), name, "1.0.0", "latest");
+        REGISTRY.push(SampleImage.image(), name, "1.0.0", "latest");
         Offer offer = TestOffers.create(offers, OfferEdits.registry(REGISTRY.repository(name)), null);
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);

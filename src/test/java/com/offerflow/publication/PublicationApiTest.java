@@ -1,5 +1,6 @@
 package com.offerflow.publication;
 
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.image.OciImageBuilder;
 import com.offerflow.support.ApiClient;
@@ -36,7 +37,7 @@ class PublicationApiTest {
 
     @Test
     void publishesTheSampleOfferFromStartToLive() {
-        String offerId = createOfferWithImage(SampleOffer.image());
+        String offerId = createOfferWithImage(SampleImage.image());
 
         ApiClient.Response started = api.post("alice", "/api/offers/" + offerId + "/publications");
         assertThat(started.status()).isEqualTo(202);
@@ -75,7 +76,7 @@ class PublicationApiTest {
 
     @Test
     void secondPublicationWhileOneRunsIsAConflict() {
-        String offerId = createOfferWithImage(SampleOffer.image());
+        String offerId = createOfferWithImage(SampleImage.image());
         ApiClient.Response first = api.post("alice", "/api/offers/" + offerId + "/publications");
         assertThat(first.status()).isEqualTo(202);
 
@@ -92,7 +93,7 @@ class PublicationApiTest {
 
     @Test
     void decisionsOutOfTurnAreConflicts() {
-        String offerId = createOfferWithImage(SampleOffer.image());
+        String offerId = createOfferWithImage(SampleImage.image());
         String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
         awaitStatus(location, "PREVIEW");
 
@@ -108,7 +109,7 @@ class PublicationApiTest {
 
     @Test
     void malformedDecisionBodyIsRefused() {
-        String offerId = createOfferWithImage(SampleOffer.image());
+        String offerId = createOfferWithImage(SampleImage.image());
         String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
         assertProblem(api.post("alice", location + "/cancel", "{\"comment\": "), 400, "malformed-json");
         assertProblem(api.post("alice", location + "/cancel", Map.of("comment", "x".repeat(2001))), 400,
@@ -123,7 +124,7 @@ class PublicationApiTest {
 
     @Test
     void invalidOfferShowsEveryFindingAndResubmissionRunsAgain() {
-        String offerId = createOfferWithImage(SampleOffer.image());
+        String offerId = createOfferWithImage(SampleImage.image());
         String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
         awaitStatus(location, "PREVIEW");
         api.post("alice", location + "/reject", Map.of("comment", "Wrong screenshots"));
@@ -139,7 +140,7 @@ class PublicationApiTest {
 
     @Test
     void archiveThatIsNotAnOciLayoutIsRefusedAndChangesNothing() {
-        String offerId = createOfferWithImage(SampleOffer.image());
+        String offerId = createOfferWithImage(SampleImage.image());
         String before = api.get("alice", "/api/offers/" + offerId).json().path("image").path("archiveDigest").asText();
 
         ApiClient.Response notTar = api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar",

@@ -1,6 +1,7 @@
 package com.offerflow.publication;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.image.Digest;
 import com.offerflow.image.registry.DockerRegistryExtension;
@@ -46,7 +47,7 @@ class PublishFromRegistryApiTest {
     void publishesAnImagePulledFromTheRegistryFromStartToLive() throws Exception {
         String offerId = TestOffers.newOfferId();
         String repository = REGISTRY.repository("contoso/" + offerId);
-        Digest digest = REGISTRY.push(SampleOffer.image(), "contoso/" + offerId, "1.0.0", "latest");
+        Digest digest = REGISTRY.push(SampleImage.image(), "contoso/" + offerId, "1.0.0", "latest");
         assertThat(api.post("alice", "/api/offers", OfferJson.sample(offerId,
                 o -> technical(o).put("registryRepository", repository))).status()).isEqualTo(201);
 
@@ -86,7 +87,7 @@ class PublishFromRegistryApiTest {
         assertThat(api.get("alice", "/api/offers/" + offerId).json().has("imageSource")).isFalse();
 
         JsonNode uploaded = api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar",
-                SampleOffer.image().toArchiveBytes()).json();
+                SampleImage.image().toArchiveBytes()).json();
 
         assertThat(uploaded.path("imageSource").path("type").asText()).isEqualTo("UPLOAD");
         assertThat(uploaded.path("imageSource").path("location").asText())

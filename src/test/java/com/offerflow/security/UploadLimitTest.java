@@ -1,5 +1,6 @@
 package com.offerflow.security;
 
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.offer.Offer;
 import com.offerflow.offer.OfferService;
@@ -73,7 +74,7 @@ class UploadLimitTest extends AccessChecks {
         Offer offer = offers.create(TestOffers.ALICE, SampleOffer.document(TestOffers.newOfferId()));
 
         Http.Response upload = http(ALICE).send("PUT", "/api/offers/" + offer.offerId() + "/image",
-                "application/x-tar", HttpRequest.BodyPublishers.ofByteArray(SampleOffer.image().toArchiveBytes()));
+                "application/x-tar", HttpRequest.BodyPublishers.ofByteArray(SampleImage.image().toArchiveBytes()));
 
         assertThat(upload.status()).as("%s", upload).isEqualTo(200);
         assertThat(offers.get(TestOffers.ALICE, offer.offerId()).image()).isNotNull();

@@ -2,6 +2,7 @@ package com.offerflow.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.identity.Caller;
 import com.offerflow.offer.Offer;
@@ -123,7 +124,7 @@ class World {
     String publish(Caller publisher, UnaryOperator<com.offerflow.offer.OfferDocument> edit) {
         Offer offer = offers.create(publisher, edit.apply(SampleOffer.document(TestOffers.newOfferId())));
         offers.uploadImage(publisher, offer.offerId(),
-                new ByteArrayInputStream(SampleOffer.image().toArchiveBytes()));
+                new ByteArrayInputStream(SampleImage.image().toArchiveBytes()));
         return publications.start(publisher, offer.offerId()).publicationId();
     }
 

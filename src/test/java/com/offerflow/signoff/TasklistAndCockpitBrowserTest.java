@@ -1,5 +1,6 @@
 package com.offerflow.signoff;
 
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.Browser;
@@ -38,7 +39,7 @@ class TasklistAndCockpitBrowserTest {
         ApiClient api = new ApiClient(port);
         String offerId = TestOffers.newOfferId();
         assertThat(api.post("alice", "/api/offers", SampleOffer.document(offerId)).status()).isEqualTo(201);
-        api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar", SampleOffer.image().toArchiveBytes());
+        api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar", SampleImage.image().toArchiveBytes());
         String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "PREVIEW".equals(api.get("alice", location).text("status")));

@@ -1,5 +1,6 @@
 package com.offerflow.support;
 
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.identity.Caller;
 import com.offerflow.identity.Groups;
@@ -37,6 +38,6 @@ public final class TestOffers {
     }
 
     public static Offer create(OfferService offers) {
-        return create(offers, UnaryOperator.identity(), SampleOffer.image());
+        return create(offers, UnaryOperator.identity(), SampleImage.image());
     }
 }

@@ -2,7 +2,7 @@ package com.offerflow.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.offerflow.demo.SampleOffer;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.offer.OfferJson;
 import com.offerflow.support.ProcessDriver;
 import com.offerflow.support.TestOffers;
@@ -44,7 +44,7 @@ public final class Publishing {
 
     public void uploadImage(String offerId) {
         Response uploaded = api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar",
-                SampleOffer.image().toArchiveBytes());
+                SampleImage.image().toArchiveBytes());
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
     }
 

@@ -1,6 +1,7 @@
 package com.offerflow.certification.worker;
 
 import com.offerflow.OfferflowApplication;
+import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.image.Digest;
 import com.offerflow.image.registry.DockerRegistryExtension;
@@ -49,7 +50,7 @@ class ScanWorkerProcessTest {
         ApiClient api = new ApiClient(port);
         String offerId = TestOffers.newOfferId();
         api.post("alice", "/api/offers", SampleOffer.document(offerId));
-        api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar", SampleOffer.image().toArchiveBytes());
+        api.put("alice", "/api/offers/" + offerId + "/image", "application/x-tar", SampleImage.image().toArchiveBytes());
         String location = api.post("alice", "/api/offers/" + offerId + "/publications").header("Location");
         await().atMost(Duration.ofSeconds(60)).until(() -> "CERTIFICATION".equals(api.get("alice", location).text("currentStep")));
         // nobody scans in the app
@@ -72,7 +73,7 @@ class ScanWorkerProcessTest {
     void separateWorkerScansThePinnedRegistryImage() throws Exception {
         ApiClient api = new ApiClient(port);
         String offerId = TestOffers.newOfferId();
-        Digest digest = REGISTRY.push(SampleOffer.image(), "contoso/" + offerId, "1.0.0", "latest");
+        Digest digest = REGISTRY.push(SampleImage.image(), "contoso/" + offerId, "1.0.0", "latest");
         String pinned = REGISTRY.repository("contoso/" + offerId) + "@" + digest;
         api.post("alice", "/api/offers", OfferJson.sample(offerId,
                 o -> OfferJson.technical(o).put("registryRepository", REGISTRY.repository("contoso/" + offerId))));

@@ -204,7 +204,7 @@ public final class OciImageBuilder {
         Path tmp = Files.createTempDirectory("oci-image-builder-");
         try {
             Descriptor top = writeLayout(tmp);
-            OciArchive.write(tmp, out);
+            OciArchiveWriter.write(tmp, out);
             return top;
         } finally {
             deleteRecursively(tmp);
@@ -264,7 +264,7 @@ public final class OciImageBuilder {
                 OutputStream compressor = null;
                 if (zstd) {
                     compressor = new com.github.luben.zstd.ZstdOutputStreamNoFinalizer(
-                            new OciArchive.UnclosableOutputStream(counter), 3).setChecksum(true);
+                            new OciArchiveWriter.UnclosableOutputStream(counter), 3).setChecksum(true);
                     sink = compressor;
                 } else if (gzip) {
                     GzipParameters params = new GzipParameters();
@@ -272,10 +272,10 @@ public final class OciImageBuilder {
                     params.setModificationTime(0);
                     params.setOperatingSystem(255);
                     params.setBufferSize(64 * 1024);
-                    compressor = new GzipCompressorOutputStream(new OciArchive.UnclosableOutputStream(counter), params);
+                    compressor = new GzipCompressorOutputStream(new OciArchiveWriter.UnclosableOutputStream(counter), params);
                     sink = compressor;
                 }
-                DigestOutputStream tarSink = new DigestOutputStream(new OciArchive.UnclosableOutputStream(sink),
+                DigestOutputStream tarSink = new DigestOutputStream(new OciArchiveWriter.UnclosableOutputStream(sink),
                         uncompressed);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(tarSink);
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

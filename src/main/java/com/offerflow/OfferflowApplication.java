@@ -10,11 +10,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
+import org.springframework.modulith.Modulithic;
 
 /**
  * Offerflow. One jar, two roles: the publishing pipeline (the default), or with profile {@code scan-worker} a
- * separate certification scan worker ({@link ScanWorkerConfiguration}) that loads nothing of the pipeline.
+ * separate certification scan worker ({@link ScanWorkerConfiguration}) that loads nothing of the pipeline. Each
+ * package below {@code com.offerflow} is an application module whose boundaries {@code ModularityTest} checks
+ * (README, "Architecture").
  */
+@Modulithic(systemName = "Offerflow")
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({OfferflowApplication.Pipeline.class, ScanWorkerConfiguration.class})

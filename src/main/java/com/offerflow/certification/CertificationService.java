@@ -2,6 +2,7 @@ package com.offerflow.certification;
 
 import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.process.ProcessVariables;
+import com.offerflow.publication.CertificationSummaries;
 import com.offerflow.publication.Finding;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublishingStep;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * {@link #record} stores its result in the caller's transaction.
  */
 @Service
-public class CertificationService {
+public class CertificationService implements CertificationSummaries {
 
     private static final int MAX_EVIDENCE_PER_FINDING = 5;
 
@@ -76,6 +77,11 @@ public class CertificationService {
         reports.find(publicationId).ifPresent(report -> report.warnings().forEach(check ->
                 findings.add(finding("WARNING", check))));
         publications.findings(publicationId, PublishingStep.CERTIFICATION, findings, clock.instant());
+    }
+
+    @Override
+    public java.util.Optional<String> summary(String publicationId) {
+        return report(publicationId).map(CertificationReport::summary);
     }
 
     public java.util.Optional<CertificationReport> report(String publicationId) {

@@ -1,6 +1,5 @@
 package com.offerflow.offer;
 
-import com.offerflow.replication.Regions;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -30,9 +29,9 @@ public @interface KnownRegion {
     /** Created by Spring's constraint validator factory, so the configured regions are injected. */
     class Validator implements ConstraintValidator<KnownRegion, String> {
 
-        private final Regions regions;
+        private final MarketplaceRegions regions;
 
-        public Validator(Regions regions) {
+        public Validator(MarketplaceRegions regions) {
             this.regions = regions;
         }
 

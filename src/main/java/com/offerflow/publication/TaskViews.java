@@ -1,7 +1,5 @@
 package com.offerflow.publication;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CertificationService;
 import com.offerflow.offer.OfferDocument;
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.offer.Plan;
@@ -22,9 +20,9 @@ public class TaskViews {
 
     private final PublicationRepository publications;
     private final OfferPublications offers;
-    private final CertificationService certification;
+    private final CertificationSummaries certification;
 
-    TaskViews(PublicationRepository publications, OfferPublications offers, CertificationService certification) {
+    TaskViews(PublicationRepository publications, OfferPublications offers, CertificationSummaries certification) {
         this.publications = publications;
         this.offers = offers;
         this.certification = certification;
@@ -52,7 +50,7 @@ public class TaskViews {
     }
 
     public String certificationSummary(String publicationId) {
-        return certification.report(publicationId).map(CertificationReport::summary)
+        return certification.summary(publicationId)
                 .orElse("No certification report yet.");
     }
 

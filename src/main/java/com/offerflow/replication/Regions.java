@@ -1,5 +1,6 @@
 package com.offerflow.replication;
 
+import com.offerflow.offer.MarketplaceRegions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,8 +17,9 @@ import java.util.Optional;
  */
 @Validated
 @ConfigurationProperties("offerflow.replication")
-public record Regions(@NotEmpty List<@Valid Region> regions) {
+public record Regions(@NotEmpty List<@Valid Region> regions) implements MarketplaceRegions {
 
+    @Override
     public boolean contains(String regionId) {
         return find(regionId).isPresent();
     }

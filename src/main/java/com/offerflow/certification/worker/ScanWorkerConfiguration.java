@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The same jar as a scan worker process: {@code java -jar offerflow.jar --spring.profiles.active=scan-worker}. No
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("scan-worker")
+@NamedInterface("scan-worker")
 @ComponentScan
 @EnableConfigurationProperties({ScanWorkerSettings.class, ScannerSettings.class, DataDirectory.class,
         RegistrySettings.class})

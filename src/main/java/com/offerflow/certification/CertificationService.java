@@ -3,9 +3,12 @@ package com.offerflow.certification;
 import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.CertificationSummaries;
+import com.offerflow.process.ReviewDecision;
+import com.offerflow.process.ScanOutcome;
 import com.offerflow.publication.Finding;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationContexts;
 import com.offerflow.publication.PublishingStep;
+import com.offerflow.publication.StepOutcome;
 import com.offerflow.storage.ImageSources;
 import org.springframework.stereotype.Service;
 
@@ -25,14 +28,15 @@ import java.util.stream.Collectors;
 public class CertificationService implements CertificationSummaries {
 
     private static final int MAX_EVIDENCE_PER_FINDING = 5;
+    private static final PublishingStep STEP = PublishingStep.CERTIFICATION;
 
-    private final PublicationRepository publications;
+    private final PublicationContexts publications;
     private final CertificationReports reports;
     private final ImageSources sources;
     private final ImageScanner scanner;
     private final Clock clock;
 
-    CertificationService(PublicationRepository publications, CertificationReports reports, ImageSources sources,
+    CertificationService(PublicationContexts publications, CertificationReports reports, ImageSources sources,
             ImageScanner scanner, Clock clock) {
         this.publications = publications;
         this.reports = reports;
@@ -57,26 +61,33 @@ public class CertificationService implements CertificationSummaries {
         publications.scanProgress(publicationId, bytesScanned, bytesTotal);
     }
 
-    /** Stores the report and its findings; returns the process variables of the outcome. */
-    public Map<String, Object> record(String publicationId, CertificationReport report) {
+    /** Stores the report; returns its findings and the outcome's variables (the scan outcome, whether certified). */
+    public StepOutcome record(String publicationId, CertificationReport report) {
         reports.save(publicationId, report, clock.instant());
-        publications.findings(publicationId, PublishingStep.CERTIFICATION, findings(report), clock.instant());
-        return switch (report.outcome()) {
-            case PASSED -> Map.of(ProcessVariables.SCAN_OUTCOME, "PASSED", ProcessVariables.CERTIFIED, true);
-            case FAILED -> Map.of(ProcessVariables.SCAN_OUTCOME, "FAILED", ProcessVariables.CERTIFIED, false);
-            case NEEDS_REVIEW -> Map.of(ProcessVariables.SCAN_OUTCOME, "NEEDS_REVIEW");
-        };
+        return new StepOutcome(STEP, findings(report), switch (report.outcome()) {
+            case PASSED -> Map.of(ProcessVariables.SCAN_OUTCOME, ScanOutcome.PASSED.name(),
+                    ProcessVariables.CERTIFIED, true);
+            case FAILED -> Map.of(ProcessVariables.SCAN_OUTCOME, ScanOutcome.FAILED.name(),
+                    ProcessVariables.CERTIFIED, false);
+            case NEEDS_REVIEW -> Map.of(ProcessVariables.SCAN_OUTCOME, ScanOutcome.NEEDS_REVIEW.name());
+        });
     }
 
-    /** A reviewer sent the image back: the warnings and the reviewer's comment become the publisher's findings. */
-    public void sentBack(String publicationId, String reviewer, String comment) {
+    /**
+     * A reviewer's decision on the warnings: accepted, the image is certified; sent back, the warnings and the
+     * reviewer's comment become the publisher's findings.
+     */
+    public StepOutcome review(String publicationId, ReviewDecision decision, String reviewer, String comment) {
         List<Finding> findings = new ArrayList<>();
-        findings.add(Finding.error(PublishingStep.CERTIFICATION, "image", "CertificationReview",
-                "sent back by certification reviewer " + reviewer + ": " + comment,
-                "Fix what the reviewer asks for, upload the image again and resubmit."));
-        reports.find(publicationId).ifPresent(report -> report.warnings().forEach(check ->
-                findings.add(finding("WARNING", check))));
-        publications.findings(publicationId, PublishingStep.CERTIFICATION, findings, clock.instant());
+        if (decision == ReviewDecision.SEND_BACK) {
+            findings.add(Finding.error(STEP, "image", "CertificationReview",
+                    "sent back by certification reviewer " + reviewer + ": " + comment,
+                    "Fix what the reviewer asks for, upload the image again and resubmit."));
+            reports.find(publicationId).ifPresent(report -> report.warnings().forEach(check ->
+                    findings.add(finding("WARNING", check))));
+        }
+        return new StepOutcome(STEP, findings,
+                Map.of(ProcessVariables.CERTIFIED, decision == ReviewDecision.ACCEPT));
     }
 
     @Override
@@ -104,7 +115,7 @@ public class CertificationService implements CertificationSummaries {
                 .collect(Collectors.joining("; "))
                 + (check.evidence().size() > MAX_EVIDENCE_PER_FINDING
                 ? " and " + (check.evidence().size() - MAX_EVIDENCE_PER_FINDING) + " more" : "");
-        return new Finding(PublishingStep.CERTIFICATION, severity, "image", check.name(),
+        return new Finding(STEP, severity, "image", check.name(),
                 check.description() + evidence, check.suggestion());
     }
 }

@@ -3,7 +3,7 @@ package com.offerflow.certification;
 import com.offerflow.identity.Caller;
 import com.offerflow.identity.Groups;
 import com.offerflow.publication.Publication;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationService;
 import com.offerflow.publication.PublishingStep;
 import com.offerflow.web.ApiException;
 import jakarta.validation.Valid;
@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ScanProgressController {
 
-    private final PublicationRepository publications;
+    private final PublicationService publications;
     private final CertificationService certification;
 
-    ScanProgressController(PublicationRepository publications, CertificationService certification) {
+    ScanProgressController(PublicationService publications, CertificationService certification) {
         this.publications = publications;
         this.certification = certification;
     }
@@ -38,8 +38,7 @@ class ScanProgressController {
         if (!caller.groups().contains(Groups.SCAN_WORKERS)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Only scan workers report scan progress.");
         }
-        Publication publication = publications.find(publicationId)
-                .orElseThrow(() -> ApiException.notFound("Publication", publicationId));
+        Publication publication = publications.get(caller, publicationId, Groups.SCAN_WORKERS);
         if (publication.currentStep() != PublishingStep.CERTIFICATION || publication.status().isEnded()) {
             throw ApiException.conflict("not-in-certification",
                     "Publication " + publicationId + " is not being certified.");

@@ -2,8 +2,8 @@ package com.offerflow.certification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.process.ProcessVariables;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationContext;
+import com.offerflow.publication.PublicationContexts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.StringValue;
@@ -33,11 +33,11 @@ public class ScanTask {
      */
     public static final String IMAGE_DIGEST = "imageDigest";
 
-    private final PublicationRepository publications;
+    private final PublicationContexts publications;
     private final CertificationService certification;
     private final ObjectMapper json;
 
-    ScanTask(PublicationRepository publications, CertificationService certification, ObjectMapper json) {
+    ScanTask(PublicationContexts publications, CertificationService certification, ObjectMapper json) {
         this.publications = publications;
         this.certification = certification;
         this.json = json;
@@ -45,7 +45,7 @@ public class ScanTask {
 
     /** The image the task scans: the registry image step 1 pinned, else the uploaded archive's digest. */
     public String imageSource(String publicationId) {
-        String source = publications.find(publicationId).orElseThrow().imageSource();
+        String source = publications.load(publicationId).publication().imageSource();
         if (source == null) {
             throw new IllegalStateException("Publication " + publicationId + " has no image to scan: step 1 pinned"
                     + " none and no archive was uploaded");
@@ -64,25 +64,27 @@ public class ScanTask {
         return (String) (source != null ? source : variables.apply(IMAGE_DIGEST));
     }
 
+    /** End listener of the task: records the report the worker completed it with, and its outcome. */
     public void completed(DelegateExecution execution) {
         if (execution.isCanceled()) {
             return; // cancelled while scanning: there is no outcome
         }
-        Object document = execution.getVariable(REPORT);
+        PublicationContext publication = publications.load(execution);
+        CertificationReport report = report(execution.getVariable(REPORT));
+        publications.record(execution, certification.record(publication.publicationId(), report));
+    }
+
+    private CertificationReport report(Object document) {
         if (!(document instanceof String text) || text.isBlank()) {
             throw new IllegalArgumentException("Complete the certify-image task with the certification report as the "
                     + "transient String variable '" + REPORT + "'");
         }
-        CertificationReport report;
         try {
-            report = json.readValue(text, CertificationReport.class);
+            return json.readValue(text, CertificationReport.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The certification report of the certify-image task is not valid: "
                     + e.getOriginalMessage(), e);
         }
-        String publicationId = (String) execution.getVariable(ProcessVariables.PUBLICATION_ID);
-        Map<String, Object> outcome = certification.record(publicationId, report);
-        outcome.forEach(execution::setVariable);
     }
 
     /** The report as the transient variable a worker completes the task with. */

@@ -3,7 +3,7 @@ package com.offerflow.engine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Server-side checks of what a user task's completion carries: Camunda Forms validate only in the browser, and a
@@ -17,12 +17,16 @@ public final class TaskInputs {
     private TaskInputs() {
     }
 
-    public static String oneOf(DelegateTask task, String variable, Set<String> allowed) {
+    /** The decision the task's variable names, one of the enum's constants (sent as its name). */
+    public static <E extends Enum<E>> E oneOf(DelegateTask task, String variable, Class<E> decisions) {
         Object value = task.getVariable(variable);
-        if (!(value instanceof String text) || !allowed.contains(text)) {
-            throw new InvalidTaskInputException("'" + variable + "' must be one of " + allowed.stream().sorted().toList());
+        for (E decision : decisions.getEnumConstants()) {
+            if (decision.name().equals(value)) {
+                return decision;
+            }
         }
-        return text;
+        throw new InvalidTaskInputException("'" + variable + "' must be one of " + Arrays.stream(
+                decisions.getEnumConstants()).map(Enum::name).sorted().toList());
     }
 
     /** The comment, trimmed; empty when absent and not required. */

@@ -7,7 +7,7 @@ import com.offerflow.offer.OfferDocument;
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.offer.OfferService;
 import com.offerflow.publication.Publication;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationContext;
 import com.offerflow.replication.Regions;
 import com.offerflow.replication.ReplicationPlan;
 import com.offerflow.replication.ReplicationService;
@@ -30,17 +30,15 @@ import java.util.Optional;
 public class CatalogService {
 
     private final CatalogRepository catalog;
-    private final PublicationRepository publications;
     private final OfferPublications offers;
     private final OfferService offerService;
     private final ReplicationService replication;
     private final Regions regions;
     private final Clock clock;
 
-    CatalogService(CatalogRepository catalog, PublicationRepository publications, OfferPublications offers,
-            OfferService offerService, ReplicationService replication, Regions regions, Clock clock) {
+    CatalogService(CatalogRepository catalog, OfferPublications offers, OfferService offerService,
+            ReplicationService replication, Regions regions, Clock clock) {
         this.catalog = catalog;
-        this.publications = publications;
         this.offers = offers;
         this.offerService = offerService;
         this.replication = replication;
@@ -54,9 +52,10 @@ public class CatalogService {
      * @throws IOException when a region does not serve the package (a technical failure: retried, then an incident)
      */
     @Transactional
-    public void publish(String publicationId) throws IOException {
-        Publication publication = publications.find(publicationId).orElseThrow();
-        OfferDocument offer = offers.read(publication.offerSnapshot());
+    public void publish(PublicationContext live) throws IOException {
+        String publicationId = live.publicationId();
+        Publication publication = live.publication();
+        OfferDocument offer = live.offer();
         List<String> required = ReplicationPlan.requiredRegions(offer, regions);
         for (String region : required) {
             for (String tag : offer.technicalConfiguration().tags()) {
@@ -69,8 +68,8 @@ public class CatalogService {
         }
         Instant now = clock.instant();
         catalog.upsert(new CatalogEntry(publication.offerId(), publication.publisherOrg(), publicationId, offer,
-                publication.packageDigest(), required, CatalogEntry.Distribution.SELLING, now, now));
-        offers.wentLive(publication.offerId(), publicationId, "revision " + publication.offerRevision()
+                publication.results().packageDigest(), required, CatalogEntry.Distribution.SELLING, now, now));
+        offers.wentLive(publication.offerId(), publicationId, "revision " + publication.snapshot().revision()
                 + " is live in " + String.join(", ", required));
     }
 

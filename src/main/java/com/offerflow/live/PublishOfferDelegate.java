@@ -1,6 +1,7 @@
 package com.offerflow.live;
 
-import com.offerflow.process.ProcessVariables;
+import com.offerflow.publication.PublicationContext;
+import com.offerflow.publication.PublicationContexts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,20 +12,22 @@ import java.io.IOException;
 @Component("publishOfferDelegate")
 class PublishOfferDelegate implements JavaDelegate {
 
+    private final PublicationContexts contexts;
     private final CatalogService catalog;
 
-    PublishOfferDelegate(CatalogService catalog) {
+    PublishOfferDelegate(PublicationContexts contexts, CatalogService catalog) {
+        this.contexts = contexts;
         this.catalog = catalog;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String publicationId = (String) execution.getVariable(ProcessVariables.PUBLICATION_ID);
+        PublicationContext publication = contexts.load(execution);
         try {
-            catalog.publish(publicationId);
+            catalog.publish(publication);
         } catch (IOException e) {
-            throw new IllegalStateException("Publication " + publicationId + " cannot go live: " + e.getMessage()
-                    + ". Check replication to that region, then retry the job in Cockpit.", e);
+            throw new IllegalStateException("Publication " + publication.publicationId() + " cannot go live: "
+                    + e.getMessage() + ". Check replication to that region, then retry the job in Cockpit.", e);
         }
     }
 }

@@ -3,8 +3,11 @@ package com.offerflow.packaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.offerflow.network.PublicAddresses;
 import com.offerflow.offer.LeadManagement;
+import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.Finding;
+import com.offerflow.publication.PublicationContext;
 import com.offerflow.publication.PublishingStep;
+import com.offerflow.publication.StepOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,6 +53,13 @@ public class LeadDestinationService {
             builder.sslContext(sslContext(settings));
         }
         this.client = builder.build();
+    }
+
+    /** Step 3's lead management: the refusal as a finding, and {@code packaged} for the model's gateway. */
+    public StepOutcome setUp(PublicationContext publication) {
+        Optional<Finding> refused = connect(publication.publicationId(), publication.offer().offerId(),
+                publication.offer().leadManagement());
+        return new StepOutcome(STEP, refused.stream().toList(), Map.of(ProcessVariables.PACKAGED, refused.isEmpty()));
     }
 
     /** Connects the destination; a finding when it refuses, empty when it is ready. */

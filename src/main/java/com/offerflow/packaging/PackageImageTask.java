@@ -1,10 +1,9 @@
 package com.offerflow.packaging;
 
-import com.offerflow.offer.OfferPublications;
 import com.offerflow.engine.ExternalTaskRunner;
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.publication.Publication;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationContext;
+import com.offerflow.publication.PublicationContexts;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
@@ -26,15 +25,13 @@ public class PackageImageTask {
     /** The transient variable the task is completed with: the package's manifest digest. */
     public static final String PACKAGE_DIGEST = "packageDigest";
 
-    private final PublicationRepository publications;
-    private final OfferPublications offers;
+    private final PublicationContexts publications;
     private final PackagingService packaging;
     private final ExternalTaskRunner runner;
 
-    PackageImageTask(ExternalTaskService externalTasks, PublicationRepository publications, OfferPublications offers,
-            PackagingService packaging, PackagingWorkerSettings settings) {
+    PackageImageTask(ExternalTaskService externalTasks, PublicationContexts publications, PackagingService packaging,
+            PackagingWorkerSettings settings) {
         this.publications = publications;
-        this.offers = offers;
         this.packaging = packaging;
         this.runner = new ExternalTaskRunner(externalTasks, TOPIC, "Packaging",
                 "Check that the image can still be read (the registry reachable, the pinned image still there) and"
@@ -54,10 +51,8 @@ public class PackageImageTask {
     }
 
     private Map<String, Object> packageImage(LockedExternalTask task) throws IOException {
-        String publicationId = (String) task.getVariables().get(ProcessVariables.PUBLICATION_ID);
-        Publication publication = publications.find(publicationId).orElseThrow();
-        PackagingService.Package result = packaging.packageImage(publicationId,
-                offers.read(publication.offerSnapshot()), publication.imageSource());
+        PublicationContext publication = publications.load((String) task.getVariables().get(ProcessVariables.PUBLICATION_ID));
+        PackagingService.Package result = packaging.packageImage(publication);
         return Map.of(PACKAGE_DIGEST, Variables.stringValue(result.digest().toString(), true));
     }
 
@@ -69,7 +64,7 @@ public class PackageImageTask {
     public void completed(DelegateExecution execution) {
         Object digest = execution.getVariable(PACKAGE_DIGEST);
         if (!execution.isCanceled() && digest instanceof String value) {
-            publications.packageDigest((String) execution.getVariable(ProcessVariables.PUBLICATION_ID), value);
+            publications.packaged((String) execution.getVariable(ProcessVariables.PUBLICATION_ID), value);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.offerflow.image.OciArchive;
 import com.offerflow.image.OciLayout;
 import com.offerflow.image.registry.RegistryImageSource;
 import com.offerflow.offer.OfferDocument;
+import com.offerflow.publication.PublicationContext;
 import com.offerflow.storage.ImageArchives;
 import com.offerflow.storage.ImageSources;
 import com.offerflow.storage.PackageStore;
@@ -41,6 +42,16 @@ public class PackagingService {
         this.archives = archives;
         this.sources = sources;
         this.store = store;
+    }
+
+    /**
+     * Packages the publication's image (the one certification scanned) as its snapshot's technical configuration
+     * says.
+     *
+     * @throws IOException when the image cannot be read or the staging store written (retried, then an incident)
+     */
+    public Package packageImage(PublicationContext publication) throws IOException {
+        return packageImage(publication.publicationId(), publication.offer(), publication.publication().imageSource());
     }
 
     /**

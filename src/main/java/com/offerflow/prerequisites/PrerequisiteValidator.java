@@ -9,7 +9,10 @@ import com.offerflow.offer.LiveVersion;
 import com.offerflow.offer.LiveVersions;
 import com.offerflow.offer.OfferDocument;
 import com.offerflow.offer.Prerequisites;
+import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.Finding;
+import com.offerflow.publication.PublicationContext;
+import com.offerflow.publication.StepOutcome;
 import com.offerflow.publication.PublishingStep;
 import com.offerflow.storage.ImageArchives;
 import com.offerflow.web.Suggestions;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,6 +70,16 @@ public class PrerequisiteValidator {
         public boolean passed() {
             return findings.isEmpty();
         }
+
+        /** The findings, and {@code prerequisitesMet} for the model's gateway. */
+        public StepOutcome outcome() {
+            return new StepOutcome(STEP, findings, Map.of(ProcessVariables.PREREQUISITES_MET, passed()));
+        }
+    }
+
+    /** Step 1 of the publication: its snapshot and its uploaded image (if any). */
+    public Result validate(PublicationContext publication) {
+        return validate(publication.offer(), publication.publication().snapshot().imageDigest());
     }
 
     /**

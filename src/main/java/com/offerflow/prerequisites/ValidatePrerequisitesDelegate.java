@@ -1,15 +1,10 @@
 package com.offerflow.prerequisites;
 
-import com.offerflow.offer.OfferPublications;
-import com.offerflow.process.ProcessVariables;
-import com.offerflow.publication.Publication;
-import com.offerflow.publication.PublicationRepository;
-import com.offerflow.publication.PublishingStep;
+import com.offerflow.publication.PublicationContext;
+import com.offerflow.publication.PublicationContexts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /**
  * {@code Task_ValidatePrerequisites}: validates the publication's snapshot, records the findings and the registry
@@ -18,29 +13,19 @@ import java.time.Clock;
 @Component("validatePrerequisitesDelegate")
 class ValidatePrerequisitesDelegate implements JavaDelegate {
 
-    private final PublicationRepository publications;
-    private final OfferPublications offers;
+    private final PublicationContexts contexts;
     private final PrerequisiteValidator validator;
-    private final Clock clock;
 
-    ValidatePrerequisitesDelegate(PublicationRepository publications, OfferPublications offers,
-            PrerequisiteValidator validator, Clock clock) {
-        this.publications = publications;
-        this.offers = offers;
+    ValidatePrerequisitesDelegate(PublicationContexts contexts, PrerequisiteValidator validator) {
+        this.contexts = contexts;
         this.validator = validator;
-        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String publicationId = (String) execution.getVariable(ProcessVariables.PUBLICATION_ID);
-        Publication publication = publications.find(publicationId).orElseThrow(() ->
-                new IllegalStateException("Publication " + publicationId + " is missing from the publication table"));
-        PrerequisiteValidator.Result result = validator.validate(offers.read(publication.offerSnapshot()),
-                publication.imageDigest());
-        publications.findings(publicationId, PublishingStep.VALIDATE_PREREQUISITES, result.findings(),
-                clock.instant());
-        publications.pinnedImage(publicationId, result.pinnedImage());
-        execution.setVariable(ProcessVariables.PREREQUISITES_MET, result.passed());
+        PublicationContext publication = contexts.load(execution);
+        PrerequisiteValidator.Result result = validator.validate(publication);
+        contexts.pinnedImage(publication.publicationId(), result.pinnedImage());
+        contexts.record(execution, result.outcome());
     }
 }

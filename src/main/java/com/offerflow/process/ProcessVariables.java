@@ -18,22 +18,22 @@ public final class ProcessVariables {
 
     /** Step 1's outcome. */
     public static final String PREREQUISITES_MET = "prerequisitesMet";
-    /** The scanner's outcome: PASSED, NEEDS_REVIEW or FAILED. */
+    /** The scanner's outcome: a {@link ScanOutcome}. */
     public static final String SCAN_OUTCOME = "scanOutcome";
-    /** The reviewer's decision on warnings: ACCEPT or SEND_BACK, with a comment. */
+    /** The reviewer's decision on warnings: a {@link ReviewDecision}, with a comment. */
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_COMMENT = "reviewComment";
     /** Step 2's outcome: the image passed the scan, or a reviewer accepted its warnings. */
     public static final String CERTIFIED = "certified";
     /** Step 3's outcome: packaged and the lead destination answered. */
     public static final String PACKAGED = "packaged";
-    /** The publisher's sign-off: GO_LIVE or REJECT, with a comment. */
+    /** The publisher's sign-off: a {@link SignOffDecision}, with a comment. */
     public static final String SIGN_OFF_DECISION = "signOffDecision";
     public static final String SIGN_OFF_COMMENT = "signOffComment";
-    /** The publisher's answer to findings: RESUBMIT or CANCEL, with a comment. */
+    /** The publisher's answer to findings: a {@link Resolution}, with a comment. */
     public static final String RESOLUTION = "resolution";
     public static final String RESOLUTION_COMMENT = "resolutionComment";
-    /** How the part before Go live ended: GO_LIVE, CANCELLED or EXPIRED. */
+    /** How the part before Go live ended: a {@link PreparationOutcome}. */
     public static final String PREPARATION_OUTCOME = "preparationOutcome";
     /** For operators in Cockpit: the steps that went over their expected duration, and whether the SLA broke. */
     public static final String OVERDUE_STEPS = "overdueSteps";

@@ -18,8 +18,8 @@ public class ProcessTimers {
         this.signOff = signOff;
     }
 
-    public String stepSla(String step) {
-        return sla.expected(PublishingStep.valueOf(step))
+    public String stepSla(PublishingStep step) {
+        return sla.expected(step)
                 .orElseThrow(() -> new IllegalArgumentException("Step " + step + " has no expected duration"))
                 .toString();
     }

@@ -2,6 +2,7 @@ package com.offerflow.publication;
 
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
+import com.offerflow.process.SignOffDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * Keeps the publisher's read model (publication status, steps, overdue flags) in step with the process. Called from
  * {@code PublishContainerOffer.bpmn}'s execution listeners as bean {@code progress}, e.g.
- * {@code ${progress.stepStarted(execution, 'CERTIFICATION')}}, inside the engine's transaction: the read model and
+ * {@code ${progress.stepStarted(execution, 'CERTIFICATION')}} (the expression language turns the name into the
+ * {@link PublishingStep}; {@code PublishContainerOfferModelTest} checks every name the model uses), inside the engine's transaction: the read model and
  * the process move together or not at all.
  */
 @Component("progress")
@@ -35,8 +37,7 @@ public class PublicationProgress {
         this.clock = clock;
     }
 
-    public void stepStarted(DelegateExecution execution, String stepName) {
-        PublishingStep step = PublishingStep.valueOf(stepName);
+    public void stepStarted(DelegateExecution execution, PublishingStep step) {
         String publicationId = publicationId(execution);
         publications.stepStarted(publicationId, step, sla.expected(step).orElse(null), clock.instant());
         publications.status(publicationId,
@@ -48,8 +49,7 @@ public class PublicationProgress {
      * A step ended: COMPLETED when its outcome variable says so, ATTENTION_NEEDED when not, STOPPED when the
      * publication was cancelled or expired under it.
      */
-    public void stepEnded(DelegateExecution execution, String stepName) {
-        PublishingStep step = PublishingStep.valueOf(stepName);
+    public void stepEnded(DelegateExecution execution, PublishingStep step) {
         StepState state;
         if (execution.isCanceled()) {
             state = StepState.STOPPED;
@@ -64,14 +64,14 @@ public class PublicationProgress {
             case VALIDATE_PREREQUISITES -> Boolean.TRUE.equals(execution.getVariable(ProcessVariables.PREREQUISITES_MET));
             case CERTIFICATION -> Boolean.TRUE.equals(execution.getVariable(ProcessVariables.CERTIFIED));
             case PACKAGING -> Boolean.TRUE.equals(execution.getVariable(ProcessVariables.PACKAGED));
-            case PUBLISHER_SIGNOFF -> "GO_LIVE".equals(execution.getVariable(ProcessVariables.SIGN_OFF_DECISION));
+            case PUBLISHER_SIGNOFF -> SignOffDecision.GO_LIVE.name()
+                    .equals(execution.getVariable(ProcessVariables.SIGN_OFF_DECISION));
             case REPLICATION, LIVE -> true;
         };
     }
 
     /** A step's non-interrupting SLA timer fired: the step is flagged overdue, for the publisher and in Cockpit. */
-    public void stepOverdue(DelegateExecution execution, String stepName) {
-        PublishingStep step = PublishingStep.valueOf(stepName);
+    public void stepOverdue(DelegateExecution execution, PublishingStep step) {
         String publicationId = publicationId(execution);
         publications.stepOverdue(publicationId, step);
         Set<String> overdue = new LinkedHashSet<>();
@@ -105,8 +105,7 @@ public class PublicationProgress {
     }
 
     /** The publication ended: LIVE, CANCELLED or EXPIRED. */
-    public void ended(DelegateExecution execution, String statusName) {
-        PublicationStatus status = PublicationStatus.valueOf(statusName);
+    public void ended(DelegateExecution execution, PublicationStatus status) {
         String publicationId = publicationId(execution);
         Instant now = clock.instant();
         if (status != PublicationStatus.LIVE) {
@@ -114,7 +113,7 @@ public class PublicationProgress {
         }
         publications.ended(publicationId, status, now);
         offers.ended((String) execution.getVariable(ProcessVariables.OFFER_ID), publicationId, status.name(),
-                publications.find(publicationId).map(Publication::outcomeComment).orElse(null));
+                publications.find(publicationId).map(p -> p.timeline().outcomeComment()).orElse(null));
         log.info("Publication {} ended: {}", publicationId, status);
     }
 

@@ -13,7 +13,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code publication}, {@code publication_step} and {@code finding} tables: the publisher's read model. */
+/**
+ * The {@code publication}, {@code publication_step} and {@code finding} tables: the publisher's read model. Anyone
+ * may read it; only the publication module writes it (its writers are package-private): steps hand their outcome
+ * to {@link PublicationContexts}.
+ */
 @Repository
 public class PublicationRepository {
 
@@ -34,10 +38,10 @@ public class PublicationRepository {
                         + " null, null, null, null)")
                 .param("id", p.publicationId()).param("offer", p.offerId()).param("org", p.publisherOrg())
                 .param("status", p.status().name()).param("step", p.currentStep().name())
-                .param("snapshot", p.offerSnapshot()).param("revision", p.offerRevision())
-                .param("image", p.imageDigest()).param("instance", p.processInstanceId())
-                .param("startedBy", p.startedBy()).param("startedAt", time(p.startedAt()))
-                .param("dueAt", time(p.dueAt()))
+                .param("snapshot", p.snapshot().offerJson()).param("revision", p.snapshot().revision())
+                .param("image", p.snapshot().imageDigest()).param("instance", p.processInstanceId())
+                .param("startedBy", p.timeline().startedBy()).param("startedAt", time(p.timeline().startedAt()))
+                .param("dueAt", time(p.timeline().dueAt()))
                 .update();
         for (PublishingStep step : PublishingStep.values()) {
             jdbc.sql("insert into publication_step (publication_id, step, position, state, attempts, overdue)"
@@ -169,24 +173,24 @@ public class PublicationRepository {
                 .params(comment, publicationId).update();
     }
 
-    public void scanProgress(String publicationId, long done, long total) {
+    void scanProgress(String publicationId, long done, long total) {
         jdbc.sql("update publication set scan_bytes_done = ?, scan_bytes_total = ? where publication_id = ?")
                 .params(done, total, publicationId).update();
     }
 
     /** The registry image step 1 pinned (null: none, for an uploaded image or when step 1 had findings). */
-    public void pinnedImage(String publicationId, String pinnedImage) {
+    void pinnedImage(String publicationId, String pinnedImage) {
         jdbc.sql("update publication set pinned_image = ? where publication_id = ?")
                 .params(pinnedImage, publicationId).update();
     }
 
-    public void packageDigest(String publicationId, String digest) {
+    void packageDigest(String publicationId, String digest) {
         jdbc.sql("update publication set package_digest = ? where publication_id = ?")
                 .params(digest, publicationId).update();
     }
 
     /** Records the findings of a step's current attempt, replacing earlier ones of the same attempt. */
-    public void findings(String publicationId, PublishingStep step, List<Finding> findings, Instant now) {
+    void findings(String publicationId, PublishingStep step, List<Finding> findings, Instant now) {
         Integer attempt = jdbc.sql("select attempts from publication_step where publication_id = ? and step = ?")
                 .params(publicationId, step.name()).query(Integer.class).single();
         jdbc.sql("delete from finding where publication_id = ? and step = ? and attempt = ?")
@@ -219,10 +223,12 @@ public class PublicationRepository {
     private static final RowMapper<Publication> PUBLICATION = (rs, n) -> new Publication(
             rs.getString("publication_id"), rs.getString("offer_id"), rs.getString("publisher_org"),
             PublicationStatus.valueOf(rs.getString("status")), PublishingStep.valueOf(rs.getString("current_step")),
-            rs.getString("offer_snapshot"), rs.getInt("offer_revision"), rs.getString("image_digest"),
-            rs.getString("process_instance_id"), rs.getString("started_by"), instant(rs, "started_at"),
-            instant(rs, "due_at"), rs.getBoolean("overdue"), instant(rs, "go_live_at"), instant(rs, "ended_at"),
-            rs.getString("outcome_comment"), (Long) rs.getObject("scan_bytes_done", Long.class),
-            rs.getObject("scan_bytes_total", Long.class), rs.getString("package_digest"),
-            rs.getString("pinned_image"));
+            new Publication.Snapshot(rs.getString("offer_snapshot"), rs.getInt("offer_revision"),
+                    rs.getString("image_digest")),
+            rs.getString("process_instance_id"),
+            new Publication.Timeline(rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "due_at"),
+                    rs.getBoolean("overdue"), instant(rs, "go_live_at"), instant(rs, "ended_at"),
+                    rs.getString("outcome_comment")),
+            new Publication.StepResults(rs.getString("pinned_image"), rs.getObject("scan_bytes_done", Long.class),
+                    rs.getObject("scan_bytes_total", Long.class), rs.getString("package_digest")));
 }

@@ -4,6 +4,8 @@ import com.offerflow.identity.Caller;
 import com.offerflow.identity.Groups;
 import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
+import com.offerflow.process.Resolution;
+import com.offerflow.process.SignOffDecision;
 import com.offerflow.engine.TaskInputs;
 import com.offerflow.web.ApiException;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,10 +63,9 @@ public class PublicationService {
         String publicationId = UUID.randomUUID().toString();
         OfferPublications.Snapshot snapshot = offers.claim(caller, offerId, publicationId);
         Instant now = clock.instant();
-        Publication publication = new Publication(publicationId, offerId, snapshot.publisherOrg(),
-                PublicationStatus.IN_PROGRESS, PublishingStep.VALIDATE_PREREQUISITES, snapshot.offerJson(),
-                snapshot.revision(), snapshot.imageDigest(), null, caller.userId(), now,
-                sla.publicationDueAt(now).toInstant(), false, null, null, null, null, null, null, null);
+        Publication publication = Publication.started(publicationId, offerId, snapshot.publisherOrg(),
+                new Publication.Snapshot(snapshot.offerJson(), snapshot.revision(), snapshot.imageDigest()),
+                caller.userId(), now, sla.publicationDueAt(now).toInstant());
         publications.insert(publication);
         // Started by the application, not as the publisher: publishers get no right to start instances, so nobody
         // can start one through /engine-rest with variables of their choosing. The publication records who started.
@@ -80,14 +82,16 @@ public class PublicationService {
         return publications.find(publicationId).orElseThrow();
     }
 
+    /**
+     * The publication, for a caller who may see it: a publisher of its organisation, an admin, or a member of one of
+     * {@code seeingGroups} (certification reviewers see every report, for instance). Anyone else gets 404, as for a
+     * publication that does not exist.
+     */
     @Transactional(readOnly = true)
-    public Publication get(Caller caller, String publicationId) {
-        Publication publication = publications.find(publicationId)
+    public Publication get(Caller caller, String publicationId, String... seeingGroups) {
+        return publications.find(publicationId)
+                .filter(p -> caller.canSee(p.publisherOrg()) || Arrays.stream(seeingGroups).anyMatch(caller.groups()::contains))
                 .orElseThrow(() -> ApiException.notFound("Publication", publicationId));
-        if (!caller.canSee(publication.publisherOrg())) {
-            throw ApiException.notFound("Publication", publicationId);
-        }
-        return publication;
     }
 
     @Transactional(readOnly = true)
@@ -109,9 +113,9 @@ public class PublicationService {
     @Transactional
     public Publication cancel(Caller caller, String publicationId, String comment) {
         Publication publication = lockForAction(caller, publicationId);
-        if (publication.status().isEnded() || publication.goLiveAt() != null) {
+        if (publication.status().isEnded() || publication.timeline().goLiveAt() != null) {
             throw ApiException.conflict("not-cancellable", "Publication " + publicationId + " is "
-                    + publication.status() + (publication.goLiveAt() != null ? " after Go live" : "")
+                    + publication.status() + (publication.timeline().goLiveAt() != null ? " after Go live" : "")
                     + " and can no longer be cancelled.");
         }
         publications.outcomeComment(publicationId, "Cancelled by " + caller.userId()
@@ -131,23 +135,23 @@ public class PublicationService {
     /** The publisher's Go live on the preview: completes the sign-off task. */
     @Transactional
     public Publication goLive(Caller caller, String publicationId, String comment) {
-        return signOff(caller, publicationId, "GO_LIVE", comment);
+        return signOff(caller, publicationId, SignOffDecision.GO_LIVE, comment);
     }
 
     /** The publisher rejects the preview: the publication waits for a fix and a resubmission. */
     @Transactional
     public Publication reject(Caller caller, String publicationId, String comment) {
-        return signOff(caller, publicationId, "REJECT", comment);
+        return signOff(caller, publicationId, SignOffDecision.REJECT, comment);
     }
 
-    private Publication signOff(Caller caller, String publicationId, String decision, String comment) {
+    private Publication signOff(Caller caller, String publicationId, SignOffDecision decision, String comment) {
         Publication publication = lockForAction(caller, publicationId);
         if (publication.status() != PublicationStatus.PREVIEW) {
             throw ApiException.conflict("not-in-preview", "Publication " + publicationId + " is "
                     + publication.status() + ": only a publication in PREVIEW can be signed off.");
         }
         complete(caller, publication, TASK_SIGN_OFF, Map.of(
-                ProcessVariables.SIGN_OFF_DECISION, decision,
+                ProcessVariables.SIGN_OFF_DECISION, decision.name(),
                 ProcessVariables.SIGN_OFF_COMMENT, comment == null ? "" : comment));
         return publications.find(publicationId).orElseThrow();
     }
@@ -161,7 +165,7 @@ public class PublicationService {
                     + publication.status() + ": only a publication that needs attention can be resubmitted.");
         }
         complete(caller, publication, TASK_RESOLVE_FINDINGS, Map.of(
-                ProcessVariables.RESOLUTION, "RESUBMIT",
+                ProcessVariables.RESOLUTION, Resolution.RESUBMIT.name(),
                 ProcessVariables.RESOLUTION_COMMENT, comment == null ? "" : comment));
         return publications.find(publicationId).orElseThrow();
     }

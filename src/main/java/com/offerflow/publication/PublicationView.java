@@ -43,12 +43,16 @@ record PublicationView(
         List<StepView> stepViews = steps.stream().map(s -> new StepView(s.step().position(), s.step(), s.state(),
                 s.startedAt(), s.endedAt(), s.expectedDuration() != null ? s.expectedDuration()
                         : sla.expected(s.step()).orElse(null), s.overdue(), s.attempts(),
-                s.step() == PublishingStep.CERTIFICATION && p.scanBytesTotal() != null
-                        ? new ScanProgress(p.scanBytesDone(), p.scanBytesTotal()) : null)).toList();
-        return new PublicationView(p.publicationId(), p.offerId(), p.offerRevision(), p.imageDigest(), p.pinnedImage(), p.status(),
-                p.currentStep(), p.startedBy(), p.startedAt(), p.dueAt(), p.overdue(),
-                estimatedCompletion(p, stepViews, now), p.goLiveAt(), p.endedAt(), p.outcomeComment(),
-                p.packageDigest(), stepViews, p.status() == PublicationStatus.ATTENTION_NEEDED ? findings : List.of());
+                s.step() == PublishingStep.CERTIFICATION && p.results().scanBytesTotal() != null
+                        ? new ScanProgress(p.results().scanBytesDone(), p.results().scanBytesTotal()) : null))
+                .toList();
+        Publication.Timeline timeline = p.timeline();
+        return new PublicationView(p.publicationId(), p.offerId(), p.snapshot().revision(),
+                p.snapshot().imageDigest(), p.results().pinnedImage(), p.status(), p.currentStep(),
+                timeline.startedBy(), timeline.startedAt(), timeline.dueAt(), timeline.overdue(),
+                estimatedCompletion(p, stepViews, now), timeline.goLiveAt(), timeline.endedAt(),
+                timeline.outcomeComment(), p.results().packageDigest(), stepViews,
+                p.status() == PublicationStatus.ATTENTION_NEEDED ? findings : List.of());
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.offerflow.publication;
 
 import com.offerflow.offer.OfferDocument;
-import com.offerflow.offer.OfferPublications;
 import com.offerflow.offer.Plan;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +18,12 @@ public class TaskViews {
     private static final int MAX_LINES = 30;
 
     private final PublicationRepository publications;
-    private final OfferPublications offers;
+    private final PublicationContexts contexts;
     private final CertificationSummaries certification;
 
-    TaskViews(PublicationRepository publications, OfferPublications offers, CertificationSummaries certification) {
+    TaskViews(PublicationRepository publications, PublicationContexts contexts, CertificationSummaries certification) {
         this.publications = publications;
-        this.offers = offers;
+        this.contexts = contexts;
         this.certification = certification;
     }
 
@@ -34,7 +33,7 @@ public class TaskViews {
     }
 
     public String publisherOrganisation(String publicationId) {
-        return publication(publicationId).publisherOrg();
+        return contexts.load(publicationId).publication().publisherOrg();
     }
 
     public String offerSummary(String publicationId) {
@@ -59,13 +58,15 @@ public class TaskViews {
     }
 
     public String previewSummary(String publicationId) {
-        Publication publication = publication(publicationId);
-        OfferDocument offer = offers.read(publication.offerSnapshot());
-        return "Package " + publication.packageDigest() + " staged as " + offer.technicalConfiguration().repositoryName()
+        PublicationContext context = contexts.load(publicationId);
+        OfferDocument offer = context.offer();
+        String pinnedImage = context.publication().results().pinnedImage();
+        return "Package " + context.publication().results().packageDigest() + " staged as "
+                + offer.technicalConfiguration().repositoryName()
                 + ":" + String.join(", ", offer.technicalConfiguration().tags()) + "\nVisible to "
                 + offer.previewAudience().size() + " preview subscription(s): " + offer.previewAudience().stream()
                 .map(s -> s.subscriptionId()).collect(Collectors.joining(", "))
-                + (publication.pinnedImage() == null ? "" : "\nImage pulled from " + publication.pinnedImage());
+                + (pinnedImage == null ? "" : "\nImage pulled from " + pinnedImage);
     }
 
     public String previewLink(String publicationId) {
@@ -86,12 +87,7 @@ public class TaskViews {
                 : lines;
     }
 
-    private Publication publication(String publicationId) {
-        return publications.find(publicationId).orElseThrow(() ->
-                new IllegalStateException("Publication " + publicationId + " is missing"));
-    }
-
     private OfferDocument offer(String publicationId) {
-        return offers.read(publication(publicationId).offerSnapshot());
+        return contexts.load(publicationId).offer();
     }
 }

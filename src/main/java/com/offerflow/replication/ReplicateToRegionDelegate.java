@@ -1,9 +1,8 @@
 package com.offerflow.replication;
 
-import com.offerflow.offer.OfferPublications;
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.publication.Publication;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationContext;
+import com.offerflow.publication.PublicationContexts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,28 +13,24 @@ import java.io.IOException;
 @Component("replicateToRegionDelegate")
 class ReplicateToRegionDelegate implements JavaDelegate {
 
-    private final PublicationRepository publications;
-    private final OfferPublications offers;
+    private final PublicationContexts contexts;
     private final ReplicationService replication;
 
-    ReplicateToRegionDelegate(PublicationRepository publications, OfferPublications offers,
-            ReplicationService replication) {
-        this.publications = publications;
-        this.offers = offers;
+    ReplicateToRegionDelegate(PublicationContexts contexts, ReplicationService replication) {
+        this.contexts = contexts;
         this.replication = replication;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String publicationId = (String) execution.getVariable(ProcessVariables.PUBLICATION_ID);
+        PublicationContext publication = contexts.load(execution);
         String region = (String) execution.getVariable(ProcessVariables.REGION);
-        Publication publication = publications.find(publicationId).orElseThrow();
         try {
-            replication.replicate(publicationId, offers.read(publication.offerSnapshot()), region);
+            replication.replicate(publication.publicationId(), publication.offer(), region);
         } catch (IOException e) {
-            throw new ReplicationFailedException("Replication of publication " + publicationId + " to region "
-                    + region + " failed: " + e.getMessage() + ". Check the region's storage, then retry the job"
-                    + " in Cockpit.", e);
+            throw new ReplicationFailedException("Replication of publication " + publication.publicationId()
+                    + " to region " + region + " failed: " + e.getMessage() + ". Check the region's storage, then"
+                    + " retry the job in Cockpit.", e);
         }
     }
 

@@ -1,9 +1,8 @@
 package com.offerflow.replication;
 
 import com.offerflow.offer.OfferDocument;
-import com.offerflow.offer.OfferPublications;
 import com.offerflow.offer.Plan;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationContexts;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -17,19 +16,16 @@ import java.util.stream.Collectors;
 @Component("replicationPlan")
 public class ReplicationPlan {
 
-    private final PublicationRepository publications;
-    private final OfferPublications offers;
+    private final PublicationContexts publications;
     private final Regions regions;
 
-    ReplicationPlan(PublicationRepository publications, OfferPublications offers, Regions regions) {
+    ReplicationPlan(PublicationContexts publications, Regions regions) {
         this.publications = publications;
-        this.offers = offers;
         this.regions = regions;
     }
 
     public List<String> regions(String publicationId) {
-        OfferDocument offer = offers.read(publications.find(publicationId).orElseThrow().offerSnapshot());
-        return requiredRegions(offer, regions);
+        return requiredRegions(publications.load(publicationId).offer(), regions);
     }
 
     public static List<String> requiredRegions(OfferDocument offer, Regions regions) {

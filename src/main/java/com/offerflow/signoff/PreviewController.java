@@ -7,7 +7,7 @@ import com.offerflow.offer.OfferPublications;
 import com.offerflow.offer.Plan;
 import com.offerflow.offer.PreviewSubscription;
 import com.offerflow.publication.Publication;
-import com.offerflow.publication.PublicationRepository;
+import com.offerflow.publication.PublicationService;
 import com.offerflow.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,27 +23,26 @@ import java.util.List;
 @RestController
 class PreviewController {
 
-    private final PublicationRepository publications;
+    private final PublicationService publications;
     private final OfferPublications offers;
 
-    PreviewController(PublicationRepository publications, OfferPublications offers) {
+    PreviewController(PublicationService publications, OfferPublications offers) {
         this.publications = publications;
         this.offers = offers;
     }
 
     @GetMapping("/api/publications/{publicationId}/preview")
     Preview preview(Caller caller, @PathVariable String publicationId) {
-        Publication publication = publications.find(publicationId)
-                .filter(p -> caller.canSee(p.publisherOrg()))
-                .orElseThrow(() -> ApiException.notFound("Publication", publicationId));
-        if (publication.packageDigest() == null) {
+        Publication publication = publications.get(caller, publicationId);
+        String packageDigest = publication.results().packageDigest();
+        if (packageDigest == null) {
             throw ApiException.conflict("no-preview-yet", "Publication " + publicationId
                     + " has no package yet: the preview exists once packaging is done.");
         }
-        OfferDocument offer = offers.read(publication.offerSnapshot());
+        OfferDocument offer = offers.read(publication.snapshot().offerJson());
         return new Preview(publicationId, offer.offerId(), publication.status().name(), offer.listing(),
                 offer.plans(), offer.technicalConfiguration().repositoryName(),
-                offer.technicalConfiguration().tags(), publication.packageDigest(), offer.previewAudience());
+                offer.technicalConfiguration().tags(), packageDigest, offer.previewAudience());
     }
 
     /** The offer as its preview audience sees it. */

@@ -1,52 +1,36 @@
 package com.offerflow.signoff;
 
-import com.offerflow.process.ProcessVariables;
 import com.offerflow.engine.TaskInputs;
-import com.offerflow.publication.Finding;
-import com.offerflow.publication.PublicationProgress;
-import com.offerflow.publication.PublicationRepository;
-import com.offerflow.publication.PublishingStep;
+import com.offerflow.process.ProcessVariables;
+import com.offerflow.process.SignOffDecision;
+import com.offerflow.publication.PublicationContext;
+import com.offerflow.publication.PublicationContexts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Set;
-
 /**
- * Completion of {@code Task_SignOff}, from Tasklist or {@code POST /api/publications/{id}/go-live|reject}: Go live
- * is recorded (from then on the publication can no longer be cancelled); a rejection needs a comment, which becomes
- * the publisher's finding.
+ * Completion of {@code Task_SignOff}, from Tasklist or {@code POST /api/publications/{id}/go-live|reject}: checks
+ * the decision (a rejection needs a comment) and hands it to {@link SignOffService}.
  */
 @Component("signOffListener")
 class SignOffListener implements TaskListener {
 
-    private final PublicationRepository publications;
-    private final PublicationProgress progress;
-    private final Clock clock;
+    private final PublicationContexts contexts;
+    private final SignOffService signOff;
 
-    SignOffListener(PublicationRepository publications, PublicationProgress progress, Clock clock) {
-        this.publications = publications;
-        this.progress = progress;
-        this.clock = clock;
+    SignOffListener(PublicationContexts contexts, SignOffService signOff) {
+        this.contexts = contexts;
+        this.signOff = signOff;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String decision = TaskInputs.oneOf(task, ProcessVariables.SIGN_OFF_DECISION, Set.of("GO_LIVE", "REJECT"));
-        boolean goLive = "GO_LIVE".equals(decision);
-        String comment = TaskInputs.comment(task, ProcessVariables.SIGN_OFF_COMMENT, !goLive);
-        String publicationId = (String) task.getVariable(ProcessVariables.PUBLICATION_ID);
-        String actor = TaskInputs.actor(task);
-        if (goLive) {
-            progress.goLiveSelected(publicationId, actor, comment);
-        } else {
-            publications.findings(publicationId, PublishingStep.PUBLISHER_SIGNOFF, List.of(Finding.error(
-                    PublishingStep.PUBLISHER_SIGNOFF, "preview", "PreviewRejected",
-                    "rejected at sign-off by " + actor + ": " + comment,
-                    "Fix the offer or image, then resubmit; the publication runs again from step 1.")),
-                    clock.instant());
-        }
+        SignOffDecision decision = TaskInputs.oneOf(task, ProcessVariables.SIGN_OFF_DECISION, SignOffDecision.class);
+        String comment = TaskInputs.comment(task, ProcessVariables.SIGN_OFF_COMMENT,
+                decision == SignOffDecision.REJECT);
+        PublicationContext publication = contexts.load(task);
+        contexts.record(task.getExecution(), signOff.decide(publication.publicationId(), decision,
+                TaskInputs.actor(task), comment));
     }
 }

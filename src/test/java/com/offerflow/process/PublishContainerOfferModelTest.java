@@ -12,11 +12,20 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
+import com.offerflow.publication.PublicationStatus;
+import com.offerflow.publication.PublishingStep;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +82,34 @@ class PublishContainerOfferModelTest {
         assertThat(stepsWithSla).containsExactlyInAnyOrder("SubProcess_ValidatePrerequisites",
                 "SubProcess_Certification", "SubProcess_Packaging", "SubProcess_Replication", "SubProcess_Live");
         assertThat((Object) model.getModelElementById("SubProcess_PublicationOverdue")).isInstanceOf(SubProcess.class);
+    }
+
+    /**
+     * The model names steps, statuses and decisions as text in its expressions ({@code ${progress.stepStarted(execution,
+     * 'CERTIFICATION')}}, {@code ${scanOutcome == 'FAILED'}}): every such name is a constant of the enum the code
+     * reads it as, and every step the model starts, ends and times is a {@link PublishingStep}.
+     */
+    @Test
+    void everyNameInTheModelsExpressionsIsAConstantOfItsEnum() throws Exception {
+        String bpmn = java.nio.file.Files.readString(java.nio.file.Path.of("processes/PublishContainerOffer.bpmn"));
+        Map<String, Class<? extends Enum<?>>> enums = Map.of(
+                "(?:progress\\.step\\w+|timers\\.stepSla)\\((?:execution, )?'(\\w+)'\\)", PublishingStep.class,
+                "progress\\.ended\\(execution, '(\\w+)'\\)", PublicationStatus.class,
+                "scanOutcome == '(\\w+)'", ScanOutcome.class,
+                "signOffDecision == '(\\w+)'", SignOffDecision.class,
+                "resolution == '(\\w+)'", Resolution.class,
+                "preparationOutcome(?: == |', )'(\\w+)'", PreparationOutcome.class);
+        Map<Class<?>, Set<String>> named = new HashMap<>();
+        enums.forEach((expression, type) -> {
+            Matcher matcher = Pattern.compile(expression).matcher(bpmn);
+            while (matcher.find()) {
+                named.computeIfAbsent(type, t -> new TreeSet<>()).add(matcher.group(1));
+            }
+        });
+        enums.values().forEach(type -> assertThat(named.get(type)).as(type.getSimpleName())
+                .isNotEmpty().isSubsetOf(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        assertThat(named.get(PublishingStep.class)).as("steps the model tracks")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(PublishingStep.values()).map(Enum::name).toList());
     }
 
     @Test

@@ -95,7 +95,7 @@ class PublishContainerOfferProcessTest {
         assertThat(instance).isWaitingAt("Task_SignOff");
         assertThat(instance).task().hasCandidateGroup(Groups.publisherGroup("contoso"));
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.PREVIEW);
-        assertThat(driver.publication(id).packageDigest()).startsWith("sha256:");
+        assertThat(driver.publication(id).results().packageDigest()).startsWith("sha256:");
 
         publications.goLive(TestOffers.ALICE, id, "looks good");
         driver.runJobs(id);
@@ -104,7 +104,7 @@ class PublishContainerOfferProcessTest {
                 "Task_PackageImage", "Task_SetUpLeadManagement", "Task_SignOff", "Task_ReplicateToRegion",
                 "Task_PublishOffer", "EndEvent_OfferLive");
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.LIVE);
-        assertThat(driver.publication(id).endedAt()).isNotNull();
+        assertThat(driver.publication(id).timeline().endedAt()).isNotNull();
         assertThat(driver.steps(id)).extracting(StepRecord::state).containsOnly(StepState.COMPLETED);
         assertThat(jdbc.sql("select regions from catalog_entry where offer_id = ?").param(offer.offerId())
                 .query(String.class).single()).isEqualTo("westeurope,eastus");
@@ -129,7 +129,7 @@ class PublishContainerOfferProcessTest {
                 new PreviewSubscription("00000000-0000-0000-0000-000000000001", null))).apply(
                 offers.get(TestOffers.ALICE, offer.offerId()).draft()), null);
         publications.resubmit(TestOffers.ALICE, id, "added a preview subscription");
-        assertThat(driver.publication(id).offerRevision()).isEqualTo(2);
+        assertThat(driver.publication(id).snapshot().revision()).isEqualTo(2);
         driver.runJobs(id);
 
         assertThat(instance).isWaitingAt("Task_ScanImage");
@@ -240,7 +240,7 @@ class PublishContainerOfferProcessTest {
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_PublicationCancelled",
                 "EndEvent_PublicationCancelled");
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.CANCELLED);
-        assertThat(driver.publication(id).outcomeComment()).isEqualTo("Cancelled by alice: wrong plan");
+        assertThat(driver.publication(id).timeline().outcomeComment()).isEqualTo("Cancelled by alice: wrong plan");
         assertThat(stateOf(id, PublishingStep.PUBLISHER_SIGNOFF)).isEqualTo(StepState.STOPPED);
         // the offer can be published again
         assertThat(offers.get(TestOffers.ALICE, driver.publication(id).offerId()).activePublicationId()).isNull();
@@ -265,7 +265,7 @@ class PublishContainerOfferProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_WithdrawnByPublisher",
                 "EndEvent_PublicationCancelled");
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.CANCELLED);
-        assertThat(driver.publication(id).outcomeComment()).isEqualTo("Cancelled by alice: not now");
+        assertThat(driver.publication(id).timeline().outcomeComment()).isEqualTo("Cancelled by alice: not now");
     }
 
     @Test
@@ -307,7 +307,7 @@ class PublishContainerOfferProcessTest {
         driver.runJobs(id);
         assertThat(dueIn(id, "BoundaryEvent_CertificationOverdue")).isBetween(7 * 24 * 3600 - 60L, 7 * 24 * 3600L);
         java.time.Instant due = driver.timer(id, "StartEvent_PublicationOverdue").getDuedate().toInstant();
-        assertThat(due).isEqualTo(driver.publication(id).dueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(due).isEqualTo(driver.publication(id).timeline().dueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test
@@ -331,7 +331,7 @@ class PublishContainerOfferProcessTest {
         org.camunda.bpm.engine.task.Task task = engine.getTaskService().createTaskQuery()
                 .processInstanceId(driver.instance(id).getId()).singleResult();
         assertThat(task.getDueDate().toInstant())
-                .isEqualTo(driver.publication(id).dueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                .isEqualTo(driver.publication(id).timeline().dueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test
@@ -412,7 +412,7 @@ class PublishContainerOfferProcessTest {
         assertThat(driver.instance(id)).externalTask().hasTopicName("package-image");
         // the certified upload disappears (a disk was wiped) before packaging copies it
         java.nio.file.Files.delete(archives.path(com.offerflow.image.Digest.parse(
-                driver.publication(id).imageDigest())));
+                driver.publication(id).snapshot().imageDigest())));
 
         // the first attempt and offerflow.packaging.worker.retries (5) retries
         for (int attempt = 1; attempt <= 6; attempt++) {
@@ -483,7 +483,7 @@ class PublishContainerOfferProcessTest {
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.fire(id, "StartEvent_PublicationOverdue");
 
-        assertThat(driver.publication(id).overdue()).isTrue();
+        assertThat(driver.publication(id).timeline().overdue()).isTrue();
         assertThat(driver.instance(id)).isActive().variables().containsEntry("slaBreached", true);
     }
 

@@ -93,8 +93,8 @@ class PublishFromRegistryProcessTest {
 
         String pinned = REGISTRY.repository(name) + "@" + digest;
         assertThat(instance).isWaitingAt("Task_ScanImage");
-        assertThat(driver.publication(id).pinnedImage()).isEqualTo(pinned);
-        assertThat(driver.publication(id).imageDigest()).isNull();
+        assertThat(driver.publication(id).results().pinnedImage()).isEqualTo(pinned);
+        assertThat(driver.publication(id).snapshot().imageDigest()).isNull();
         ExternalTask scanTask = engine.getExternalTaskService().createExternalTaskQuery()
                 .processInstanceId(instance.getId()).singleResult();
         assertThat(engine.getRuntimeService().getVariableLocal(scanTask.getExecutionId(), "imageSource"))
@@ -107,7 +107,7 @@ class PublishFromRegistryProcessTest {
         assertThat(report.outcome()).isEqualTo(CertificationReport.Outcome.PASSED);
         assertThat(report.image().reference()).isEqualTo(pinned);
         assertThat(report.image().manifestDigest()).isEqualTo(digest.toString());
-        assertThat(driver.publication(id).packageDigest()).isEqualTo(digest.toString());
+        assertThat(driver.publication(id).results().packageDigest()).isEqualTo(digest.toString());
 
         publications.goLive(TestOffers.ALICE, id, "ship it");
         driver.runJobs(id);
@@ -133,7 +133,7 @@ class PublishFromRegistryProcessTest {
 
         assertThat(driver.instance(id)).isWaitingAt("Task_ResolveFindings");
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.ATTENTION_NEEDED);
-        assertThat(driver.publication(id).pinnedImage()).isNull();
+        assertThat(driver.publication(id).results().pinnedImage()).isNull();
         assertThat(repository.findings(id)).extracting(Finding::step, Finding::field, Finding::rule, Finding::message)
                 .containsExactly(tuple(PublishingStep.VALIDATE_PREREQUISITES, "technicalConfiguration.tags[1]",
                         "TagInRegistry", "tag 'latest' is not in the registry repository "
@@ -145,7 +145,7 @@ class PublishFromRegistryProcessTest {
         driver.runJobs(id);
 
         assertThat(driver.instance(id)).isWaitingAt("Task_ScanImage");
-        assertThat(driver.publication(id).pinnedImage()).isEqualTo(REGISTRY.repository(name) + "@" + digest);
+        assertThat(driver.publication(id).results().pinnedImage()).isEqualTo(REGISTRY.repository(name) + "@" + digest);
     }
 
     @Test
@@ -158,7 +158,7 @@ class PublishFromRegistryProcessTest {
         driver.runJobs(id);
 
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.ATTENTION_NEEDED);
-        assertThat(driver.publication(id).pinnedImage()).isNull();
+        assertThat(driver.publication(id).results().pinnedImage()).isNull();
         assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule, Finding::message)
                 .containsExactly(tuple("technicalConfiguration.tags[1]", "TagsNameOneImage", "tag 'latest' names"
                         + " image " + other.shortForm() + ", but tag '1.0.0' names " + first.shortForm()
@@ -174,7 +174,7 @@ class PublishFromRegistryProcessTest {
 
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.ATTENTION_NEEDED);
         // the uploaded image is not a fallback: the configuration says where the image comes from
-        assertThat(driver.publication(id).imageDigest()).isNull();
+        assertThat(driver.publication(id).snapshot().imageDigest()).isNull();
         assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule).containsExactly(
                 tuple("technicalConfiguration.registryRepository", "RegistryReachable"));
         assertThat(repository.findings(id).get(0).message()).startsWith("the registry http://127.0.0.1:")
@@ -188,7 +188,7 @@ class PublishFromRegistryProcessTest {
         Offer offer = TestOffers.create(offers, OfferEdits.registry(REGISTRY.repository(name)), null);
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
-        assertThat(driver.publication(id).pinnedImage()).endsWith("@" + pinned);
+        assertThat(driver.publication(id).results().pinnedImage()).endsWith("@" + pinned);
 
         // the publisher moves both tags to an image that would fail certification (it runs as root)
         OciImageBuilder moved = SampleImage.image().user("0:0");
@@ -217,8 +217,8 @@ class PublishFromRegistryProcessTest {
         String id = driver.start(TestOffers.ALICE, offer.offerId());
         driver.runJobs(id);
 
-        assertThat(driver.publication(id).pinnedImage()).isNull();
-        assertThat(driver.publication(id).imageDigest()).isEqualTo(offer.image().archiveDigest());
+        assertThat(driver.publication(id).results().pinnedImage()).isNull();
+        assertThat(driver.publication(id).snapshot().imageDigest()).isEqualTo(offer.image().archiveDigest());
         ExternalTask scanTask = engine.getExternalTaskService().createExternalTaskQuery()
                 .processInstanceId(driver.instanceId(id)).singleResult();
         assertThat(engine.getRuntimeService().getVariableLocal(scanTask.getExecutionId(), "imageSource"))

@@ -54,7 +54,7 @@ class RegistryRefusedProcessTest {
         driver.runJobs(id);
 
         assertThat(driver.publication(id).status()).isEqualTo(PublicationStatus.ATTENTION_NEEDED);
-        assertThat(driver.publication(id).pinnedImage()).isNull();
+        assertThat(driver.publication(id).results().pinnedImage()).isNull();
         assertThat(repository.findings(id)).extracting(Finding::field, Finding::rule, Finding::message)
                 .containsExactly(tuple("technicalConfiguration.registryRepository", "SecureRegistry",
                         "the registry " + REGISTRY.url() + " is plain HTTP, which is not contacted: images are"

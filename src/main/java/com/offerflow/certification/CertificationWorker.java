@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "offerflow.certification.worker.enabled", havingValue = "true", matchIfMissing = true)
 class CertificationWorker extends InAppWorker {
 
-    CertificationWorker(CertifyImageHandler handler, CertificationWorkerSettings settings) {
-        super("certification-worker", handler.runner(), settings.pollInterval());
+    CertificationWorker(CertifyImageHandler handler) {
+        super("certification-worker", handler.runner());
     }
 }

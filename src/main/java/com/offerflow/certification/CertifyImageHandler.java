@@ -2,11 +2,13 @@ package com.offerflow.certification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.offerflow.engine.ExternalTaskRunner;
+import com.offerflow.engine.WorkerSettings;
 import com.offerflow.process.ProcessVariables;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -27,13 +29,12 @@ public class CertifyImageHandler {
     private final ExternalTaskRunner runner;
 
     CertifyImageHandler(ExternalTaskService externalTasks, CertificationService certification,
-            ObjectMapper json, CertificationWorkerSettings settings) {
+            ObjectMapper json, Environment environment) {
         this.certification = certification;
         this.json = json;
         this.runner = new ExternalTaskRunner(externalTasks, TOPIC, "Certification scan",
                 "Fix the cause, then set this task's retries in Cockpit to scan again.",
-                new ExternalTaskRunner.Settings(settings.lockDuration(), settings.retries(), settings.retryTimeout()),
-                this::scan);
+                WorkerSettings.bind(environment, "offerflow.certification.worker"), this::scan);
     }
 
     /** Fetches, locks and works the next task, if there is one; false when there was none. */

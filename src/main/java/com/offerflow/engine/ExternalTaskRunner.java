@@ -1,21 +1,16 @@
 package com.offerflow.engine;
 
-import com.offerflow.process.ProcessVariables;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Works the external tasks of one topic in the app, one at a time, for the long steps (a scan, a registry pull):
- * fetch and lock, do the work outside any transaction (no job-executor thread, no database connection held while it
- * runs) while the lock is extended, then complete the task with the variables the work returns. A technical failure
- * is retried after a pause, then becomes an incident whose message says what failed and what to do.
+ * fetch and lock on the engine's Java API, then the {@link ExternalTaskFlow} every worker follows: the work outside
+ * any transaction (no job-executor thread, no database connection held while it runs) while the lock is extended,
+ * completion with the variables the work returns, or a failure retried and then an incident that says what to do.
  */
 public final class ExternalTaskRunner {
 
@@ -24,17 +19,11 @@ public final class ExternalTaskRunner {
         Map<String, Object> perform(LockedExternalTask task) throws Exception;
     }
 
-    /** How long a task stays locked (extended while it runs), and how a failure is retried. */
-    public record Settings(Duration lockDuration, int retries, Duration retryTimeout) {
-    }
-
-    private static final Logger log = LoggerFactory.getLogger(ExternalTaskRunner.class);
-
     private final ExternalTaskService externalTasks;
     private final String topic;
     private final String what;
     private final String whatToDo;
-    private final Settings settings;
+    private final WorkerSettings settings;
     private final Work work;
 
     /**
@@ -42,7 +31,7 @@ public final class ExternalTaskRunner {
      * @param whatToDo the operator's way out once the retries are used up
      */
     public ExternalTaskRunner(ExternalTaskService externalTasks, String topic, String what, String whatToDo,
-                              Settings settings, Work work) {
+                              WorkerSettings settings, Work work) {
         this.externalTasks = externalTasks;
         this.topic = topic;
         this.what = what;
@@ -53,6 +42,10 @@ public final class ExternalTaskRunner {
 
     public String topic() {
         return topic;
+    }
+
+    public WorkerSettings settings() {
+        return settings;
     }
 
     /** Fetches, locks and works the next task of the topic, if there is one; false when there was none. */
@@ -73,43 +66,46 @@ public final class ExternalTaskRunner {
         if (tasks.isEmpty()) {
             return false;
         }
-        work(tasks.get(0), workerId);
+        LockedExternalTask task = tasks.get(0);
+        ExternalTaskFlow.work(new Locked(task, workerId), what + " of publication " + task.getBusinessKey(),
+                whatToDo, settings, () -> work.perform(task));
         return true;
     }
 
-    private void work(LockedExternalTask task, String workerId) {
-        ScheduledFuture<?> lockKeeper = LockKeeper.keep(settings.lockDuration(), () -> extendLock(task, workerId));
-        Map<String, Object> variables;
-        try {
-            variables = work.perform(task);
-        } catch (Exception | Error e) {
-            // an Error too (a stack overflow, an exhausted heap): the task must not stay locked for ever
-            fail(task, workerId, e);
-            return;
-        } finally {
-            lockKeeper.cancel(false);
-        }
-        externalTasks.complete(task.getId(), workerId, variables);
-    }
+    /** A task locked on the engine's Java API by this worker. */
+    private final class Locked implements ExternalTaskFlow.LockedTask {
 
-    private void extendLock(LockedExternalTask task, String workerId) {
-        try {
-            externalTasks.extendLock(task.getId(), workerId, settings.lockDuration().toMillis());
-        } catch (RuntimeException e) {
-            log.warn("Could not extend the lock of external task {}: {}", task.getId(), e.getMessage());
-        }
-    }
+        private final LockedExternalTask task;
+        private final String workerId;
 
-    private void fail(LockedExternalTask task, String workerId, Throwable e) {
-        TaskFailure failure = TaskFailure.of(what + " of publication "
-                + task.getVariables().get(ProcessVariables.PUBLICATION_ID), task.getRetries(), settings.retries(), e,
-                whatToDo);
-        log.error(failure.message(), e);
-        try {
-            externalTasks.handleFailure(task.getId(), workerId, failure.message(), failure.details(),
-                    failure.retries(), settings.retryTimeout().toMillis());
-        } catch (RuntimeException unreported) {
-            log.error("Could not report the failure of external task {}", task.getId(), unreported);
+        Locked(LockedExternalTask task, String workerId) {
+            this.task = task;
+            this.workerId = workerId;
+        }
+
+        @Override
+        public String id() {
+            return task.getId();
+        }
+
+        @Override
+        public Integer retries() {
+            return task.getRetries();
+        }
+
+        @Override
+        public void extendLock(long lockDurationMillis) {
+            externalTasks.extendLock(task.getId(), workerId, lockDurationMillis);
+        }
+
+        @Override
+        public void complete(Map<String, Object> variables) {
+            externalTasks.complete(task.getId(), workerId, variables);
+        }
+
+        @Override
+        public void handleFailure(String message, String details, int retries, long retryTimeoutMillis) {
+            externalTasks.handleFailure(task.getId(), workerId, message, details, retries, retryTimeoutMillis);
         }
     }
 }

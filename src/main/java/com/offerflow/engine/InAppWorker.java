@@ -6,7 +6,6 @@ import org.springframework.context.SmartLifecycle;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,16 +21,14 @@ public class InAppWorker implements SmartLifecycle {
 
     private final String name;
     private final ExternalTaskRunner runner;
-    private final Duration pollInterval;
     private final String workerId;
     private ScheduledExecutorService poller;
     private volatile boolean running;
 
     /** @param name the thread's name and the logs' ("certification-worker") */
-    public InAppWorker(String name, ExternalTaskRunner runner, Duration pollInterval) {
+    public InAppWorker(String name, ExternalTaskRunner runner) {
         this.name = name;
         this.runner = runner;
-        this.pollInterval = pollInterval;
         this.workerId = "offerflow-" + hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -43,7 +40,8 @@ public class InAppWorker implements SmartLifecycle {
             return thread;
         });
         running = true;
-        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, 0, runner.settings().pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
         log.info("{} {} polls topic '{}'", name, workerId, runner.topic());
     }
 

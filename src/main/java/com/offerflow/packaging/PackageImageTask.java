@@ -1,6 +1,7 @@
 package com.offerflow.packaging;
 
 import com.offerflow.engine.ExternalTaskRunner;
+import com.offerflow.engine.WorkerSettings;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.PublicationContext;
 import com.offerflow.publication.PublicationContexts;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -30,15 +32,14 @@ public class PackageImageTask {
     private final ExternalTaskRunner runner;
 
     PackageImageTask(ExternalTaskService externalTasks, PublicationContexts publications, PackagingService packaging,
-            PackagingWorkerSettings settings) {
+            Environment environment) {
         this.publications = publications;
         this.packaging = packaging;
         this.runner = new ExternalTaskRunner(externalTasks, TOPIC, "Packaging",
                 "Check that the image can still be read (the registry reachable, the pinned image still there) and"
                         + " the disk under the data directory's staging/ folder, then set this task's retries in"
                         + " Cockpit to package again.",
-                new ExternalTaskRunner.Settings(settings.lockDuration(), settings.retries(), settings.retryTimeout()),
-                this::packageImage);
+                WorkerSettings.bind(environment, "offerflow.packaging.worker"), this::packageImage);
     }
 
     /** Fetches, locks and works the publication's packaging task, if it waits; false when it did not. */

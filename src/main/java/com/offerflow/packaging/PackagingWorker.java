@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "offerflow.packaging.worker.enabled", havingValue = "true", matchIfMissing = true)
 class PackagingWorker extends InAppWorker {
 
-    PackagingWorker(PackageImageTask task, PackagingWorkerSettings settings) {
-        super("packaging-worker", task.runner(), settings.pollInterval());
+    PackagingWorker(PackageImageTask task) {
+        super("packaging-worker", task.runner());
     }
 }

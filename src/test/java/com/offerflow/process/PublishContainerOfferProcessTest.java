@@ -1,6 +1,7 @@
 package com.offerflow.process;
 
 import com.offerflow.engine.ExternalTaskRunner;
+import com.offerflow.engine.WorkerSettings;
 import com.offerflow.demo.SampleImage;
 import com.offerflow.identity.Groups;
 import com.offerflow.offer.LeadManagement;
@@ -435,7 +436,8 @@ class PublishContainerOfferProcessTest {
         assertThat(driver.scanner().workNext("test-worker")).isTrue();
         ExternalTaskRunner dying = new ExternalTaskRunner(engine.getExternalTaskService(), "package-image",
                 "Packaging", "Retry it in Cockpit.",
-                new ExternalTaskRunner.Settings(java.time.Duration.ofMinutes(5), 0, java.time.Duration.ZERO),
+                new WorkerSettings(true, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1), 0,
+                        java.time.Duration.ZERO),
                 task -> {
                     throw new StackOverflowError("a layer nested too deep");
                 });

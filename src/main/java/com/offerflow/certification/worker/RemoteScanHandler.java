@@ -6,9 +6,8 @@ import com.offerflow.certification.CertifyImageHandler;
 import com.offerflow.certification.ImageScan;
 import com.offerflow.certification.ScanTask;
 import com.offerflow.certification.scan.ImageScanner;
-import com.offerflow.engine.LockKeeper;
+import com.offerflow.engine.ExternalTaskFlow;
 import com.offerflow.process.ProcessVariables;
-import com.offerflow.engine.TaskFailure;
 import com.offerflow.storage.ImageSources;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -18,13 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.ScheduledFuture;
+import java.util.Map;
 
 /**
  * Works {@code certify-image} tasks in a scan worker process, through the Camunda external task client: scans the
  * image the task names ({@link ScanTask#IMAGE_SOURCE}: an archive in the shared image store, or a registry image
- * pinned by digest), keeps the lock while it reads, reports progress to the app, and completes the task with the
- * report (the engine stores it, see {@link ScanTask}). A technical failure is retried, then becomes an incident.
+ * pinned by digest), reports progress to the app, and completes the task with the report (the engine stores it, see
+ * {@link ScanTask}), following the same {@link ExternalTaskFlow} as the app's workers: the lock kept while it reads,
+ * a technical failure retried, then an incident.
  */
 @Component
 @ExternalTaskSubscription(topicName = CertifyImageHandler.TOPIC,
@@ -51,38 +51,45 @@ class RemoteScanHandler implements ExternalTaskHandler {
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
         String publicationId = task.getVariable(ProcessVariables.PUBLICATION_ID);
-        String imageSource = ScanTask.imageSourceOf(task::getVariable);
-        ScheduledFuture<?> lockKeeper = LockKeeper.keep(settings.lockDuration(), () -> extendLock(task, service));
-        CertificationReport report;
-        try {
-            report = ImageScan.scan(scanner, sources, imageSource,
-                    (done, total) -> progress.report(publicationId, done, total));
-        } catch (Exception | Error e) {
-            // an Error too: the task must not stay locked for ever
-            TaskFailure failure = TaskFailure.of("Certification scan of publication " + publicationId + " by worker "
-                    + task.getWorkerId(), task.getRetries(), settings.retries(), e, "Fix the cause (is the image"
-                    + " store shared with this worker, can it reach the registry?), then set this task's retries in"
-                    + " Cockpit to scan again.");
-            log.error(failure.message(), e);
-            try {
-                service.handleFailure(task, failure.message(), failure.details(), failure.retries(),
-                        settings.retryTimeout().toMillis());
-            } catch (RuntimeException unreported) {
-                log.error("Could not report the failure of external task {}", task.getId(), unreported);
-            }
-            return;
-        } finally {
-            lockKeeper.cancel(false);
-        }
-        service.complete(task, ScanTask.completion(json, report), null);
-        log.info("Publication {}: certification scan {}", publicationId, report.outcome());
+        ExternalTaskFlow.work(new Locked(task, service), "Certification scan of publication " + publicationId
+                + " by worker " + task.getWorkerId(), "Fix the cause (is the image store shared with this worker, can"
+                + " it reach the registry?), then set this task's retries in Cockpit to scan again.",
+                settings.tasks(), () -> scan(task, publicationId));
     }
 
-    private void extendLock(ExternalTask task, ExternalTaskService service) {
-        try {
-            service.extendLock(task, settings.lockDuration().toMillis());
-        } catch (RuntimeException e) {
-            log.warn("Could not extend the lock of external task {}: {}", task.getId(), e.getMessage());
+    private Map<String, Object> scan(ExternalTask task, String publicationId) throws Exception {
+        CertificationReport report = ImageScan.scan(scanner, sources, ScanTask.imageSourceOf(task::getVariable),
+                (done, total) -> progress.report(publicationId, done, total));
+        log.info("Publication {}: certification scan {}", publicationId, report.outcome());
+        return ScanTask.completion(json, report);
+    }
+
+    /** A task locked through the external task client. */
+    private record Locked(ExternalTask task, ExternalTaskService service) implements ExternalTaskFlow.LockedTask {
+
+        @Override
+        public String id() {
+            return task.getId();
+        }
+
+        @Override
+        public Integer retries() {
+            return task.getRetries();
+        }
+
+        @Override
+        public void extendLock(long lockDurationMillis) {
+            service.extendLock(task, lockDurationMillis);
+        }
+
+        @Override
+        public void complete(Map<String, Object> variables) {
+            service.complete(task, variables, null);
+        }
+
+        @Override
+        public void handleFailure(String message, String details, int retries, long retryTimeoutMillis) {
+            service.handleFailure(task, message, details, retries, retryTimeoutMillis);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.offerflow.certification.worker;
 
+import com.offerflow.engine.WorkerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,4 +21,9 @@ public record ScanWorkerSettings(
         @DefaultValue("3") int retries,
         @DefaultValue("PT1M") Duration retryTimeout,
         @DefaultValue("PT2S") Duration progressInterval) {
+
+    /** How the worker locks and retries its tasks (it long-polls, so it has no poll interval of its own). */
+    WorkerSettings tasks() {
+        return new WorkerSettings(true, lockDuration, Duration.ZERO, retries, retryTimeout);
+    }
 }

@@ -1,18 +1,13 @@
 package com.offerflow.engine;
 
 import com.offerflow.OfferflowApplication;
+import com.offerflow.support.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,22 +24,15 @@ class LongPollingTest {
         try (ConfigurableApplicationContext app = start()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
-            HttpRequest fetch = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/engine-rest/external-task/fetchAndLock"))
-                    .timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString("scanner:scanner".getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"workerId\":\"long-polling-test\",\"maxTasks\":1,"
-                            + "\"asyncResponseTimeout\":1000,\"topics\":[{\"topicName\":\"certify-image\","
-                            + "\"lockDuration\":1000}]}"))
-                    .build();
+            ApiClient engineRest = new ApiClient(port);
             long start = System.nanoTime();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(fetch,
-                    HttpResponse.BodyHandlers.ofString());
+            ApiClient.Response response = engineRest.as("scanner").send("POST", "/engine-rest/external-task/fetchAndLock",
+                    "application/json", "{\"workerId\":\"long-polling-test\",\"maxTasks\":1,"
+                            + "\"asyncResponseTimeout\":1000,\"topics\":[{\"topicName\":\"certify-image\","
+                            + "\"lockDuration\":1000}]}");
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("[]");
             assertThat(millis).as("answered when the poll's timeout ended, not at once").isGreaterThanOrEqualTo(900);
         }

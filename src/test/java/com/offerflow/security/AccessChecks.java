@@ -1,5 +1,6 @@
 package com.offerflow.security;
 
+import com.offerflow.support.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs a {@link Case}: the status, what the answer hides, that a refusal changed nothing and leaked nothing. */
 abstract class AccessChecks {
 
-    static final String ANONYMOUS = Http.ANONYMOUS;
+    static final String ANONYMOUS = ApiClient.ANONYMOUS;
     static final String ALICE = "alice";
     static final String BOB = "bob";
     static final String RACHEL = "rachel";
@@ -40,18 +41,18 @@ abstract class AccessChecks {
         world.id("aliceOffer");
     }
 
-    Http http(String who) {
-        return Http.as(port, who);
+    ApiClient.As http(String who) {
+        return new ApiClient(port).as(who);
     }
 
     /** Sends the row's request over HTTP Basic and checks the answer. */
-    Http.Response checkSent(Case row) {
+    ApiClient.Response checkSent(Case row) {
         return check(row, () -> send(row));
     }
 
-    Http.Response check(Case row, Supplier<Http.Response> request) {
+    ApiClient.Response check(Case row, Supplier<ApiClient.Response> request) {
         Map<String, List<String>> before = row.refused() ? state.capture() : null;
-        Http.Response response = request.get();
+        ApiClient.Response response = request.get();
         assertThat(response.status()).as("%s answered %s", row, response).isEqualTo(row.expected());
         for (String hidden : row.hidden()) {
             assertThat(response.body()).as("%s must not show %s", row, hidden).doesNotContain(world.resolve(hidden));
@@ -64,7 +65,7 @@ abstract class AccessChecks {
     }
 
     /** Sends the row's request over HTTP Basic (the API and /engine-rest). */
-    Http.Response send(Case row) {
+    ApiClient.Response send(Case row) {
         String body = world.resolve(row.body());
         return http(row.who()).send(row.method(), world.resolve(row.path()),
                 body == null ? null : contentType(row), body);

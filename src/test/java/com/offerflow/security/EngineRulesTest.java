@@ -1,5 +1,6 @@
 package com.offerflow.security;
 
+import com.offerflow.support.ApiClient;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublicationStatus;
 import com.offerflow.support.TestOffers;
@@ -105,20 +106,20 @@ class EngineRulesTest extends AccessChecks {
                 .getId();
 
         // a rejection without a comment is refused with the listener's words, and changes nothing
-        Http.Response rejected = checkSent(row(ALICE, "POST " + REST + "/task/" + task + "/complete",
+        ApiClient.Response rejected = checkSent(row(ALICE, "POST " + REST + "/task/" + task + "/complete",
                 "{\"variables\":{\"signOffDecision\":{\"value\":\"REJECT\"}}}", 400));
         assertThat(rejected.body()).contains("'signOffComment' is required");
 
         // Tasklist submits every field of the form, the read-only ones too
         WebappSession tasklist = WebappSession.signedIn(port, ALICE, "tasklist");
-        Http.Response submitted = tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + task
+        ApiClient.Response submitted = tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + task
                 + "/submit-form", "{\"variables\":{\"offerName\":{\"value\":\"x\",\"type\":\"String\"},"
                 + "\"previewLink\":{\"value\":\"x\",\"type\":\"String\"},"
                 + "\"signOffDecision\":{\"value\":\"GO_LIVE\",\"type\":\"String\"},"
                 + "\"signOffComment\":{\"value\":\"ship it\",\"type\":\"String\"}}}");
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(204);
 
-        Http.Response goLive = http(ALICE).send("POST", "/api/publications/" + fromApi + "/go-live",
+        ApiClient.Response goLive = http(ALICE).send("POST", "/api/publications/" + fromApi + "/go-live",
                 "application/json", "{\"comment\":\"ship it\"}");
         assertThat(goLive.status()).as("%s", goLive).isEqualTo(202);
 

@@ -1,5 +1,6 @@
 package com.offerflow.security;
 
+import com.offerflow.support.ApiClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,7 +47,7 @@ class ErrorDisclosureTest extends AccessChecks {
     @ParameterizedTest(name = "{0}")
     @MethodSource("errors")
     void errorsLeakNoInternals(Case row) {
-        Http.Response response = checkSent(row);
+        ApiClient.Response response = checkSent(row);
         if (row.path().startsWith("/engine-rest") && row.expected() == 500) {
             assertThat(response.body()).contains("reference").doesNotContain("persistence", "Object values");
         }

@@ -1,5 +1,6 @@
 package com.offerflow.security;
 
+import com.offerflow.support.ApiClient;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -50,28 +51,28 @@ class LoginLockoutTest extends AccessChecks {
     @Test
     void wrongPasswordsLockTheAccountEverywhereLongerEachTimeAndNobodyElse() {
         Instant firstFailure = Instant.now();
-        assertThat(Http.as(port, victim, "wrong").get("/api/offers").status()).isEqualTo(401);
+        assertThat(new ApiClient(port).as(victim, "wrong").get("/api/offers").status()).isEqualTo(401);
         // locked: the right password does not help
-        assertThat(Http.as(port, victim, PASSWORD).get("/api/offers").status()).isEqualTo(401);
+        assertThat(new ApiClient(port).as(victim, PASSWORD).get("/api/offers").status()).isEqualTo(401);
         assertThat(attempts(victim)).isEqualTo(1);
         // lock lengths from the failed attempt, so that slow requests after it do not count
         Duration firstLock = Duration.between(firstFailure, lockedUntil(victim));
         // others are not locked out
-        assertThat(Http.as(port, bystander, PASSWORD).get("/api/offers").status()).isEqualTo(200);
+        assertThat(new ApiClient(port).as(bystander, PASSWORD).get("/api/offers").status()).isEqualTo(200);
         assertThat(http(ALICE).get("/api/offers").status()).isEqualTo(200);
 
         // a wrong password on /engine-rest locks the webapps' sign-in too, and for longer
         WebappSession tasklist = WebappSession.open(port);
         awaitUnlocked();
         Instant secondFailure = Instant.now();
-        assertThat(Http.as(port, victim, "wrong again").get("/engine-rest/task").status()).isEqualTo(401);
+        assertThat(new ApiClient(port).as(victim, "wrong again").get("/engine-rest/task").status()).isEqualTo(401);
         assertThat(tasklist.login(victim, PASSWORD, "tasklist").status()).isNotEqualTo(200);
         assertThat(attempts(victim)).isEqualTo(2);
         assertThat(Duration.between(secondFailure, lockedUntil(victim))).isGreaterThan(firstLock);
 
         // once the lock ended, the right password works and resets the count
         awaitUnlocked();
-        assertThat(Http.as(port, victim, PASSWORD).get("/api/offers").status()).isEqualTo(200);
+        assertThat(new ApiClient(port).as(victim, PASSWORD).get("/api/offers").status()).isEqualTo(200);
         assertThat(attempts(victim)).isZero();
     }
 

@@ -1,5 +1,6 @@
 package com.offerflow.security;
 
+import com.offerflow.support.ApiClient;
 import com.offerflow.demo.SampleImage;
 import com.offerflow.demo.SampleOffer;
 import com.offerflow.offer.Offer;
@@ -45,7 +46,7 @@ class UploadLimitTest extends AccessChecks {
         Offer offer = offers.create(TestOffers.ALICE, SampleOffer.document(TestOffers.newOfferId()));
         List<Path> filesBefore = files();
 
-        Http.Response declared = check(row(ALICE, "PUT /api/offers/" + offer.offerId() + "/image", 413), () ->
+        ApiClient.Response declared = check(row(ALICE, "PUT /api/offers/" + offer.offerId() + "/image", 413), () ->
                 http(ALICE).send("PUT", "/api/offers/" + offer.offerId() + "/image", "application/x-tar",
                         HttpRequest.BodyPublishers.ofByteArray(new byte[TOO_LARGE_IMAGE])));
         assertThat(declared.body()).contains("image-too-large");
@@ -59,7 +60,7 @@ class UploadLimitTest extends AccessChecks {
         Offer offer = offers.create(TestOffers.ALICE, SampleOffer.document(TestOffers.newOfferId()));
         List<Path> filesBefore = files();
 
-        Http.Response chunked = check(row(ALICE, "PUT /api/offers/" + offer.offerId() + "/image (chunked)", 413),
+        ApiClient.Response chunked = check(row(ALICE, "PUT /api/offers/" + offer.offerId() + "/image (chunked)", 413),
                 () -> http(ALICE).send("PUT", "/api/offers/" + offer.offerId() + "/image", "application/x-tar",
                         HttpRequest.BodyPublishers.ofInputStream(() ->
                                 new ByteArrayInputStream(new byte[TOO_LARGE_IMAGE]))));
@@ -73,7 +74,7 @@ class UploadLimitTest extends AccessChecks {
     void anImageWithinTheBoundIsTaken() {
         Offer offer = offers.create(TestOffers.ALICE, SampleOffer.document(TestOffers.newOfferId()));
 
-        Http.Response upload = http(ALICE).send("PUT", "/api/offers/" + offer.offerId() + "/image",
+        ApiClient.Response upload = http(ALICE).send("PUT", "/api/offers/" + offer.offerId() + "/image",
                 "application/x-tar", HttpRequest.BodyPublishers.ofByteArray(SampleImage.image().toArchiveBytes()));
 
         assertThat(upload.status()).as("%s", upload).isEqualTo(200);

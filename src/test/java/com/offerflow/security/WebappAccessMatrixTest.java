@@ -1,5 +1,6 @@
 package com.offerflow.security;
 
+import com.offerflow.support.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class WebappAccessMatrixTest extends AccessChecks {
     @Test
     void signingInNeedsTheXsrfToken() {
         WebappSession session = WebappSession.open(port);
-        Http.Response login = Http.as(port, ANONYMOUS).send("POST",
+        ApiClient.Response login = new ApiClient(port).as(ANONYMOUS).send("POST",
                 "/camunda/api/admin/auth/user/default/login/tasklist", "application/x-www-form-urlencoded",
                 "username=alice&password=alice");
         assertThat(login.status()).isEqualTo(403);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,18 +26,89 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The API over real HTTP, as a publisher's client sees it: requests with HTTP Basic credentials of the demo users
- * (alice/alice of contoso, bob/bob of fabrikam, admin/admin), responses with status, headers, raw body and JSON.
+ * The tests' one HTTP client of the running application (the API, {@code /engine-rest}, the webapps), as a client
+ * sees it: requests with HTTP Basic credentials of the demo users (alice/alice of contoso, bob/bob of fabrikam,
+ * admin/admin), of any user and password ({@link #as(String, String)}), or none ({@link #ANONYMOUS}); with a
+ * browser's cookies where asked ({@link #withCookies}); redirects are not followed. Responses with status, headers,
+ * raw body and JSON.
  */
 public final class ApiClient {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The user name that sends no credentials. */
+    public static final String ANONYMOUS = "anonymous";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final CookieManager cookies;
     private final String base;
 
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    private ApiClient(int port, CookieManager cookies) {
         this.base = "http://127.0.0.1:" + port;
+        this.cookies = cookies;
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        this.http = (cookies == null ? client : client.cookieHandler(cookies)).build();
+    }
+
+    /** A client that keeps the cookies the application sets, as a browser does (the webapps' session). */
+    public static ApiClient withCookies(int port) {
+        return new ApiClient(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    /** The cookies this client keeps for the path ({@link #withCookies}), name to value. */
+    public Map<String, String> cookies(String path) {
+        Map<String, String> values = new TreeMap<>();
+        if (cookies != null) {
+            cookies.getCookieStore().get(URI.create(base + path)).forEach(c -> values.put(c.getName(), c.getValue()));
+        }
+        return values;
+    }
+
+    /** Requests as the demo user (whose password is its name), or as nobody for {@link #ANONYMOUS}. */
+    public As as(String user) {
+        return ANONYMOUS.equals(user) ? new As(null, null) : new As(user, user);
+    }
+
+    public As as(String user, String password) {
+        return new As(user, password);
+    }
+
+    /** Requests with one user's credentials (none when the user is null). */
+    public final class As {
+
+        private final String user;
+        private final String password;
+
+        private As(String user, String password) {
+            this.user = user;
+            this.password = password;
+        }
+
+        public Response get(String path) {
+            return send("GET", path, null, (String) null);
+        }
+
+        public Response send(String method, String path, String contentType, String body, String... headers) {
+            return send(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body), headers);
+        }
+
+        /** A request with any body, and more headers as name, value, name, value, … */
+        public Response send(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+                String... headers) {
+            HttpRequest.Builder request = request(user, password, path).method(method, body);
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return ApiClient.this.send(request);
+        }
     }
 
     public Response get(String user, String path) {
@@ -72,10 +145,14 @@ public final class ApiClient {
     }
 
     public HttpRequest.Builder request(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return request(user, user, path);
+    }
+
+    private HttpRequest.Builder request(String user, String password, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }
@@ -225,7 +302,7 @@ public final class ApiClient {
 
         @Override
         public String toString() {
-            return status + " " + body;
+            return status + " " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
         }
     }
 }

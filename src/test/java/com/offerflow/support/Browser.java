@@ -26,6 +26,7 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final String baseUrl;
+    private final ApiClient api;
 
     private Browser(int port) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
@@ -43,6 +44,7 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         this.baseUrl = "http://localhost:" + port + "/camunda/app/";
+        this.api = new ApiClient(port);
     }
 
     /** Opens {@code app} (tasklist, cockpit) and signs in through its login form. */
@@ -63,18 +65,8 @@ public final class Browser implements AutoCloseable {
      * than the seven seconds RequireJS waits for a plugin script: request them once before the browser does.
      */
     private void warmUp(String app) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        String root = baseUrl.replace("/camunda/app/", "/camunda/api/");
         for (String path : List.of("engine/engine/", app + "/plugin/" + app + "Plugins/static/app/plugin.js")) {
-            try {
-                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + path))
-                        .timeout(Duration.ofSeconds(60)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            api.as(ApiClient.ANONYMOUS).get("/camunda/api/" + path);
         }
     }
 

@@ -12,7 +12,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -53,27 +55,29 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher(PATHS.matcher("/api/**"))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/catalog"),
-                                PATHS.matcher(HttpMethod.GET, "/api/catalog/**"),
-                                PATHS.matcher(HttpMethod.GET, "/api/regions")).permitAll()
-                        .anyRequest().hasRole("USER"))
-                .httpBasic(basic -> basic.realmName("offerflow").authenticationEntryPoint(problemEntryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
-                        .accessDeniedHandler(problemAccessDenied()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(AbstractHttpConfigurer::disable)
-                .build();
+        return basicAuthentication(http, "/api/**", requests -> requests
+                .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/catalog"),
+                        PATHS.matcher(HttpMethod.GET, "/api/catalog/**"),
+                        PATHS.matcher(HttpMethod.GET, "/api/regions")).permitAll()
+                .anyRequest().hasRole("USER"));
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+        return basicAuthentication(http, "/engine-rest/**", requests -> requests.anyRequest().hasRole("USER"));
+    }
+
+    /**
+     * The chain of a machine-facing path: HTTP Basic against Camunda's users, no session, no Spring CSRF (there is no
+     * session to ride on), problem details for 401 and 403, and the requests {@code authorize} lets through.
+     */
+    private SecurityFilterChain basicAuthentication(HttpSecurity http, String paths, Customizer<
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> authorize)
+            throws Exception {
         return http
-                .securityMatcher(PATHS.matcher("/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("USER"))
+                .securityMatcher(PATHS.matcher(paths))
+                .authorizeHttpRequests(authorize)
                 .httpBasic(basic -> basic.realmName("offerflow").authenticationEntryPoint(problemEntryPoint()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
                         .accessDeniedHandler(problemAccessDenied()))

@@ -33,16 +33,4 @@ class PackageImageDelegate implements JavaDelegate {
             throw new PackagingFailedException(publication, e);
         }
     }
-
-    /** A technical failure of packaging, with a message an operator can act on in Cockpit. */
-    static class PackagingFailedException extends RuntimeException {
-
-        PackagingFailedException(PublicationContext publication, IOException cause) {
-            super("Packaging publication " + publication.publicationId() + " failed: " + cause.getMessage() + ". "
-                    + (publication.publication().results().pinnedImage() != null ? "Check that the registry is"
-                    + " reachable and still has " + publication.publication().results().pinnedImage() + ", and"
-                    : "Check") + " the disk under the data directory's staging/ folder, then retry the job in"
-                    + " Cockpit.", cause);
-        }
-    }
 }

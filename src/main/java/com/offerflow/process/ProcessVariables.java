@@ -33,7 +33,7 @@ public final class ProcessVariables {
     /** The publisher's answer to findings: a {@link Resolution}, with a comment. */
     public static final String RESOLUTION = "resolution";
     public static final String RESOLUTION_COMMENT = "resolutionComment";
-    /** How the part before Go live ended: a {@link PreparationOutcome}. */
+    /** How the part before Go live ended: GO_LIVE, CANCELLED or EXPIRED, set and tested by the model itself. */
     public static final String PREPARATION_OUTCOME = "preparationOutcome";
     /** For operators in Cockpit: the steps that went over their expected duration, and whether the SLA broke. */
     public static final String OVERDUE_STEPS = "overdueSteps";

@@ -34,11 +34,4 @@ class ReplicateToRegionDelegate implements JavaDelegate {
         }
     }
 
-    /** A technical failure of replication, with a message an operator can act on in Cockpit. */
-    static class ReplicationFailedException extends RuntimeException {
-
-        ReplicationFailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }

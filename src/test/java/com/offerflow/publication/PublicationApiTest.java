@@ -116,7 +116,9 @@ class PublicationApiTest {
                 "validation-failed");
         assertThat(api.get("alice", location).text("status")).isNotEqualTo("CANCELLED");
 
-        // the longest comment allowed is kept whole, after who decided
+        // the longest comment allowed is kept whole, after who decided; cancelled while the publication waits in
+        // its preview, since a cancellation while a step's job runs may meet that job (409 concurrent-change)
+        awaitStatus(location, "PREVIEW");
         String longest = "y".repeat(2000);
         assertThat(api.post("alice", location + "/cancel", Map.of("comment", longest)).status()).isEqualTo(202);
         assertThat(api.get("alice", location).text("outcomeComment")).isEqualTo("Cancelled by alice: " + longest);

@@ -22,6 +22,8 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(ANONYMOUS, "GET /api/catalog", 200),
                 row(ANONYMOUS, "GET /api/catalog/{aliceOffer}", 404), // not live yet
                 row(ANONYMOUS, "GET /api/regions", 200),
+                row(ANONYMOUS, "GET /api/signing-keys", 200),
+                row(ANONYMOUS, "GET /signatures/contoso/contoso-web@sha256=" + "0".repeat(64) + "/signature-1", 404),
                 row(ANONYMOUS, "GET /actuator/health/liveness", 200),
                 row(ANONYMOUS, "GET /actuator/health/readiness", 200),
                 row(ALICE, "GET /api/catalog", 200),
@@ -30,7 +32,10 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(ANONYMOUS, "GET /api/nothing-here", 401),
                 row(ANONYMOUS, "GET /somewhere-else", 401),
                 row(ANONYMOUS, "POST /api/catalog", "{}", 401),
-                row(ANONYMOUS, "POST /api/regions", "{}", 401));
+                row(ANONYMOUS, "POST /api/regions", "{}", 401),
+                row(ANONYMOUS, "POST /api/signing-keys", "{}", 401),
+                row(ANONYMOUS, "POST /signatures/contoso/contoso-web@sha256=" + "0".repeat(64) + "/signature-1", "{}",
+                        401));
     }
 
     static Stream<Case> anonymous() {

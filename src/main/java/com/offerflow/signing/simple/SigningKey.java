@@ -263,6 +263,11 @@ public final class SigningKey {
         return bytes.toByteArray();
     }
 
+    /** Whether the secret key is protected by a passphrase (as stored, and as {@link #armouredSecretKey()} writes it). */
+    public boolean isProtected() {
+        return secretKeys.getSecretKey().getKeyEncryptionAlgorithm() != SymmetricKeyAlgorithmTags.NULL;
+    }
+
     PGPPrivateKey privateKey() {
         return privateKey;
     }

@@ -5,6 +5,8 @@ import com.offerflow.image.Digest;
 import com.offerflow.signing.simple.DockerReference;
 import com.offerflow.signing.simple.PublishedKeys;
 import com.offerflow.signing.simple.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,6 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A key rotation as an operator does it: the app signs with key A; it restarts with key B as its key and A's public
  * key as a previous key. The published keyring then holds both, what A signed still verifies with it
- * ({@code skopeo standalone-verify} with the downloaded keyring imported), and what is signed now is B's.
+ * ({@code skopeo standalone-verify} with the downloaded keyring imported), and what is signed now is B's. On
+ * PostgreSQL (127.0.0.1:5432, as .ci/run starts it), in a database the test creates and drops.
  */
 class KeyRotationTest {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private final String database = "offerflow_rotation_" + UUID.randomUUID().toString().replace("-", "")
+            .substring(0, 12);
 
     private static final DockerReference REFERENCE =
             DockerReference.parse("registry.westeurope.example/contoso/contoso-web:1.0.0");
@@ -47,7 +58,6 @@ class KeyRotationTest {
         Path fileA = Files.write(tmp.resolve("a.asc"), keyA.armouredSecretKey());
         Path publicA = Files.write(tmp.resolve("a.pub.asc"), PublishedKeys.of(keyA, List.of()).armoured());
         Path fileB = Files.write(tmp.resolve("b.asc"), keyB.armouredSecretKey());
-        String database = "jdbc:h2:mem:rotation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
         try (ConfigurableApplicationContext app = start(database, "--offerflow.signing.key-file=" + fileA,
                 "--offerflow.signing.key-passphrase=passphrase A")) {
@@ -86,9 +96,27 @@ class KeyRotationTest {
         return customer.standaloneVerify(file, REFERENCE.toString(), key.fingerprint(), signature);
     }
 
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        execute("create database " + database);
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        execute("drop database if exists " + database + " with (force)");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private ConfigurableApplicationContext start(String database, String... signing) {
-        List<String> args = new java.util.ArrayList<>(List.of("--spring.profiles.active=demo,test,manual",
-                "--server.port=0", "--spring.datasource.url=" + database,
+        List<String> args = new java.util.ArrayList<>(List.of("--spring.profiles.active=demo,test,manual,postgres",
+                "--server.port=0", "--spring.datasource.url=" + SERVER + database,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--offerflow.data-dir=" + tmp.resolve("data")));
         args.addAll(List.of(signing));
         return new SpringApplicationBuilder(OfferflowApplication.class).run(args.toArray(String[]::new));

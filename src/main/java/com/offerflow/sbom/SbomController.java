@@ -1,11 +1,7 @@
 package com.offerflow.sbom;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CertificationService;
 import com.offerflow.identity.Caller;
 import com.offerflow.identity.Groups;
-import com.offerflow.offer.OfferPublications;
-import com.offerflow.offer.TechnicalConfiguration;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.sbom.cyclonedx.CycloneDxSbom;
@@ -17,12 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 /**
  * {@code GET /api/publications/{id}/sbom}: the CycloneDX 1.6 SBOM of the publication's image, made from its latest
- * certification report (what the scan read; nothing is read again), named by the offer's repository and version
- * tag as submitted. The same readers as the report: the publisher's organisation, certification reviewers, admins.
+ * certification report (what the scan read; nothing is read again). The same readers as the report: the
+ * publisher's organisation, certification reviewers, admins.
  */
 @RestController
 class SbomController {
@@ -30,14 +24,11 @@ class SbomController {
     static final MediaType CYCLONEDX_JSON = MediaType.parseMediaType(CycloneDxSbom.MEDIA_TYPE);
 
     private final PublicationRepository publications;
-    private final CertificationService certification;
-    private final OfferPublications offers;
+    private final PackageAttachments attachments;
 
-    SbomController(PublicationRepository publications, CertificationService certification,
-            OfferPublications offers) {
+    SbomController(PublicationRepository publications, PackageAttachments attachments) {
         this.publications = publications;
-        this.certification = certification;
-        this.offers = offers;
+        this.attachments = attachments;
     }
 
     @GetMapping("/api/publications/{publicationId}/sbom")
@@ -45,23 +36,9 @@ class SbomController {
         Publication publication = publications.find(publicationId)
                 .filter(p -> caller.canSee(p.publisherOrg()) || caller.groups().contains(Groups.CERTIFICATION_REVIEWERS))
                 .orElseThrow(() -> ApiException.notFound("Publication", publicationId));
-        CertificationReport report = certification.report(publication.publicationId())
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "Publication '"
-                        + publicationId + "' has no SBOM yet: it is made from the certification scan, which has not"
-                        + " reported."));
-        if (report.image() == null || report.image().manifestDigest() == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "Publication '" + publicationId
-                    + "' has no SBOM: the certification scan could not read the image.");
-        }
-        TechnicalConfiguration technical = offers.read(publication.offerSnapshot()).technicalConfiguration();
-        byte[] sbom = CycloneDxSbom.json(report,
-                new CycloneDxSbom.Subject(technical.repositoryName(), versionTag(technical.tags())));
+        byte[] sbom = attachments.sbom(publication.publicationId()).orElseThrow(() -> new ApiException(
+                HttpStatus.NOT_FOUND, "not-found", "Publication '" + publicationId + "' has no SBOM yet: "
+                + attachments.missing(publication.publicationId()).orElse("") + "."));
         return ResponseEntity.ok().contentType(CYCLONEDX_JSON).body(sbom);
-    }
-
-    /** The first version tag ({@code 1.0.0}), else the first tag. */
-    private static String versionTag(List<String> tags) {
-        return tags.stream().filter(tag -> tag.matches(TechnicalConfiguration.VERSION_TAG_PATTERN)).findFirst()
-                .orElse(tags.isEmpty() ? null : tags.get(0));
     }
 }

@@ -1,6 +1,9 @@
 package com.offerflow.sbom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.offerflow.image.Descriptor;
+import com.offerflow.image.MediaTypes;
+import com.offerflow.sbom.referrers.ReferrerArtifacts;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.ApiClient.Response;
 import com.offerflow.support.ProcessDriver;
@@ -33,6 +36,10 @@ class SbomApiTest {
     int port;
     @Autowired
     ProcessDriver driver;
+    @Autowired
+    PackageAttachments attachments;
+
+    private static final Descriptor PACKAGE = Descriptor.of(MediaTypes.OCI_MANIFEST, "a package".getBytes());
 
     ApiClient api;
     Publishing publishing;
@@ -79,7 +86,28 @@ class SbomApiTest {
 
         assertThat(sbom.status()).isEqualTo(404);
         assertThat(sbom.contentType()).isEqualTo("application/problem+json");
-        assertThat(sbom.json().path("detail").asText()).contains("has no SBOM yet");
+        assertThat(sbom.json().path("detail").asText()).contains("has no SBOM yet")
+                .contains("the certification scan, which has not reported");
+        assertThat(attachments.artifacts(publication, PACKAGE)).isEmpty();
+    }
+
+    @Test
+    void thePackageCarriesTheSbomAndTheReportAsArtifactsOfItsManifest() throws Exception {
+        String publication = publishing.start(publishing.createOffer());
+        publishing.toPreview(publication);
+
+        List<ReferrerArtifacts.Artifact> artifacts = attachments.artifacts(publication, PACKAGE);
+
+        assertThat(artifacts).extracting(ReferrerArtifacts.Artifact::artifactType)
+                .containsExactly(ReferrerArtifacts.SBOM, ReferrerArtifacts.CERTIFICATION_REPORT);
+        assertThat(new String(artifacts.get(0).layer(), StandardCharsets.UTF_8))
+                .isEqualTo(api.get("alice", "/api/publications/" + publication + "/sbom").body());
+        assertThat(ApiClient.JSON.readTree(artifacts.get(1).layer()))
+                .isEqualTo(api.get("alice", "/api/publications/" + publication + "/certification-report").json());
+        assertThat(ApiClient.JSON.readTree(artifacts.get(0).manifest()).at("/subject/digest").asText())
+                .isEqualTo(PACKAGE.digest().toString());
+        assertThat(attachments.artifacts(publication, PACKAGE).get(1).manifest())
+                .as("the same publication gives the same manifests").isEqualTo(artifacts.get(1).manifest());
     }
 
     private static List<String> libraries(JsonNode sbom) {

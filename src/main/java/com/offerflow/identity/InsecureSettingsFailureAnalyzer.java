@@ -1,5 +1,6 @@
 package com.offerflow.identity;
 
+import com.offerflow.signing.SigningProductionCheck;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -18,8 +19,9 @@ class InsecureSettingsFailureAnalyzer extends AbstractFailureAnalyzer<Production
                   OFFERFLOW_ADMIN_PASSWORD   at least %d characters with upper and lower case letters, a digit and
                                              a symbol; not a default password, not the user id
                   OFFERFLOW_DB_PASSWORD      the database password (with the postgres profile)
+                %s\
                 and never combine the production profile with the demo or test profile."""
-                .formatted(ProductionSettings.MIN_ADMIN_PASSWORD_LENGTH);
+                .formatted(ProductionSettings.MIN_ADMIN_PASSWORD_LENGTH, SigningProductionCheck.ACTION.indent(2));
         return new FailureAnalysis(description, action, cause);
     }
 }

@@ -1,5 +1,6 @@
 package com.offerflow.identity;
 
+import com.offerflow.signing.SigningProductionCheck;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
@@ -19,8 +20,9 @@ import java.util.Set;
 
 /**
  * The production profile's start-up check: Offerflow refuses to start with demo users, an empty or default admin
- * user, a weak admin password, a server database without a password, or the test settings that let publishers'
- * URLs reach private addresses or plain-http registries. It runs before any bean is created, so a
+ * user, a weak admin password, a server database without a password, the test settings that let publishers'
+ * URLs reach private addresses or plain-http registries, or without the marketplace's signing key
+ * ({@link SigningProductionCheck}). It runs before any bean is created, so a
  * refused start creates nothing, not even the admin user in the database. {@link InsecureSettingsFailureAnalyzer}
  * prints the problems and what to set.
  */
@@ -79,6 +81,7 @@ class ProductionSettings {
         if (!url.startsWith("jdbc:h2:") && dbPassword.isBlank()) {
             problems.add("the database password is not set (OFFERFLOW_DB_PASSWORD is empty) for " + url);
         }
+        problems.addAll(SigningProductionCheck.problems(environment));
         return problems;
     }
 

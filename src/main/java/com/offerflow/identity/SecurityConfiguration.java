@@ -29,17 +29,17 @@ import java.util.List;
 /**
  * Who may reach what. Four filter chains, by path:
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against Camunda's users, stateless; only the public catalog and the region
- *       list are open. Which offers a user may see is decided by the services (a publisher's own organisation).</li>
+ *   <li>{@code /api/**}: HTTP Basic against Camunda's users, stateless; only the public catalog, the region
+ *       list and the signing keys are open. Which offers a user may see is decided by the services (a publisher's own organisation).</li>
  *   <li>{@code /engine-rest/**}: HTTP Basic, then Camunda's {@link ProcessEngineAuthenticationFilter}, so the
  *       engine knows the user and its groups and applies Camunda's authorizations (on, see application.yaml).</li>
  *   <li>{@code /camunda/**}: the webapps (Tasklist, Cockpit, Admin) with their own login, session and CSRF token.</li>
- *   <li>everything else: the health probe and the redirect to the webapps are open, the rest is refused.</li>
+ *   <li>everything else: the health probe, the redirect to the webapps and the lookaside signature store
+ *       ({@code /signatures/**}) are open, the rest is refused.</li>
  * </ul>
  * In front of all of them, {@code web.RequestSizeLimit} bounds every request body;
  * around the engine's REST APIs, {@link EngineApiResponses} keeps internals out of errors and answers unreadable
  * resources as missing. What people may do in the engine beyond Camunda's permissions is in {@link EngineRules}.
- * There is no signing-key endpoint yet: when one comes, it is public like the catalog.
  */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -58,7 +58,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return basicAuthentication(http, "/api/**", requests -> requests
                 .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/catalog"),
                         PATHS.matcher(HttpMethod.GET, "/api/catalog/**"),
-                        PATHS.matcher(HttpMethod.GET, "/api/regions")).permitAll()
+                        PATHS.matcher(HttpMethod.GET, "/api/regions"),
+                        PATHS.matcher(HttpMethod.GET, "/api/signing-keys")).permitAll()
                 .anyRequest().hasRole("USER"));
     }
 
@@ -106,7 +107,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/"), PATHS.matcher("/error"),
                                 PATHS.matcher(HttpMethod.GET, "/actuator/health"),
-                                PATHS.matcher(HttpMethod.GET, "/actuator/health/**")).permitAll()
+                                PATHS.matcher(HttpMethod.GET, "/actuator/health/**"),
+                                PATHS.matcher(HttpMethod.GET, "/signatures/**")).permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
                         .accessDeniedHandler(problemAccessDenied()))

@@ -1,6 +1,7 @@
 package com.offerflow.identity;
 
 import com.offerflow.OfferflowApplication;
+import com.offerflow.signing.simple.SigningKey;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -66,8 +68,11 @@ class ProductionProfileTest {
     @Test
     void startsWithTheAdminFromTheEnvironmentAndNoDemoUsers() throws Exception {
         Path dataDir = Files.createDirectories(Path.of("target/test-data/production-" + UUID.randomUUID()));
+        Path signingKey = Files.write(dataDir.resolve("signing-key.asc"), SigningKey.generate(
+                SigningKey.Algorithm.ED25519, "Offerflow ops", Instant.now(), STRONG.toCharArray()).armouredSecretKey());
         try (ConfigurableApplicationContext context = start("production", List.of(
                 "--OFFERFLOW_ADMIN_USER=ops", "--OFFERFLOW_ADMIN_PASSWORD=" + STRONG,
+                "--OFFERFLOW_SIGNING_KEY_FILE=" + signingKey, "--OFFERFLOW_SIGNING_KEY_PASSPHRASE=" + STRONG,
                 "--offerflow.data-dir=" + dataDir,
                 "--spring.datasource.url=jdbc:h2:mem:production-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.job-execution.enabled=false", "--offerflow.certification.worker.enabled=false"))) {

@@ -1,16 +1,41 @@
 package com.offerflow.identity;
 
+import com.offerflow.signing.simple.SigningKey;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The production check's rules, without starting anything. */
+/** The production check's rules, without starting anything (the signing key's are in signing's tests). */
 class ProductionSettingsTest {
+
+    private static final String PASSPHRASE = "signing-key-passphrase";
+    @TempDir
+    static Path keys;
+    private static Path signingKey;
+
+    @BeforeAll
+    static void aProtectedSigningKey() throws Exception {
+        signingKey = Files.write(keys.resolve("signing-key.asc"), SigningKey.generate(SigningKey.Algorithm.ED25519,
+                "Offerflow ops", Instant.now(), PASSPHRASE.toCharArray()).armouredSecretKey());
+    }
+
+    /** An environment with a good signing key, so that each test is about the rest. */
+    private static MockEnvironment environment() {
+        return new MockEnvironment()
+                .withProperty("offerflow.signing.key-file", signingKey.toString())
+                .withProperty("offerflow.signing.key-passphrase", PASSPHRASE);
+    }
 
     @Test
     void acceptsStrongSecretsFromTheEnvironment() {
-        MockEnvironment environment = new MockEnvironment()
+        MockEnvironment environment = environment()
                 .withProperty("camunda.bpm.admin-user.id", "ops")
                 .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db/offerflow")
@@ -21,7 +46,7 @@ class ProductionSettingsTest {
 
     @Test
     void namesEveryProblemAtOnce() {
-        MockEnvironment environment = new MockEnvironment()
+        MockEnvironment environment = environment()
                 .withProperty("offerflow.demo.enabled", "true")
                 .withProperty("camunda.bpm.admin-user.id", "admin")
                 .withProperty("camunda.bpm.admin-user.password", "admin")
@@ -34,7 +59,7 @@ class ProductionSettingsTest {
 
     @Test
     void anEmbeddedDatabaseNeedsNoPassword() {
-        MockEnvironment environment = new MockEnvironment()
+        MockEnvironment environment = environment()
                 .withProperty("camunda.bpm.admin-user.id", "ops")
                 .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/offerflow");
@@ -44,7 +69,7 @@ class ProductionSettingsTest {
 
     @Test
     void refusesTheSettingsThatOpenPrivateAddressesAndPlainRegistries() {
-        MockEnvironment environment = new MockEnvironment()
+        MockEnvironment environment = environment()
                 .withProperty("camunda.bpm.admin-user.id", "ops")
                 .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/offerflow")

@@ -22,6 +22,8 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(ANONYMOUS, "GET /api/catalog", 200),
                 row(ANONYMOUS, "GET /api/catalog/{aliceOffer}", 404), // not live yet
                 row(ANONYMOUS, "GET /api/regions", 200),
+                row(ANONYMOUS, "GET /api/signing-keys", 200),
+                row(ANONYMOUS, "GET /signatures/contoso/contoso-web@sha256=" + "0".repeat(64) + "/signature-1", 404),
                 row(ANONYMOUS, "GET /actuator/health/liveness", 200),
                 row(ANONYMOUS, "GET /actuator/health/readiness", 200),
                 row(ALICE, "GET /api/catalog", 200),
@@ -30,7 +32,10 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(ANONYMOUS, "GET /api/nothing-here", 401),
                 row(ANONYMOUS, "GET /somewhere-else", 401),
                 row(ANONYMOUS, "POST /api/catalog", "{}", 401),
-                row(ANONYMOUS, "POST /api/regions", "{}", 401));
+                row(ANONYMOUS, "POST /api/regions", "{}", 401),
+                row(ANONYMOUS, "POST /api/signing-keys", "{}", 401),
+                row(ANONYMOUS, "POST /signatures/contoso/contoso-web@sha256=" + "0".repeat(64) + "/signature-1", "{}",
+                        401));
     }
 
     static Stream<Case> anonymous() {
@@ -45,6 +50,7 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(ANONYMOUS, "POST /api/offers/{aliceOffer}/publications", 401),
                 row(ANONYMOUS, "GET /api/publications/{alicePublication}", 401),
                 row(ANONYMOUS, "GET /api/publications/{alicePublication}/certification-report", 401),
+                row(ANONYMOUS, "GET /api/publications/{alicePublication}/sbom", 401),
                 row(ANONYMOUS, "GET /api/publications/{alicePublication}/preview", 401),
                 row(ANONYMOUS, "POST /api/publications/{alicePublication}/go-live", 401),
                 row(ANONYMOUS, "POST /api/publications/{alicePublication}/reject", "{\"comment\":\"no\"}", 401),
@@ -61,6 +67,7 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(ALICE, "GET /api/offers/{aliceOffer}/publications", 200),
                 row(ALICE, "GET /api/publications/{alicePublication}", 200),
                 row(ALICE, "GET /api/publications/{alicePublication}/certification-report", 200),
+                row(ALICE, "GET /api/publications/{alicePublication}/sbom", 200),
                 row(ALICE, "GET /api/publications/{alicePublication}/preview", 200),
                 // one publication of an offer at a time: a second start is refused and starts nothing
                 row(ALICE, "POST /api/offers/{aliceOffer}/publications", 409),
@@ -82,6 +89,7 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(RACHEL, "POST /api/offers/{aliceOffer}/publications", 404),
                 row(RACHEL, "GET /api/publications/{alicePublication}", 404),
                 row(RACHEL, "GET /api/publications/{alicePublication}/certification-report", 200),
+                row(RACHEL, "GET /api/publications/{alicePublication}/sbom", 200),
                 row(RACHEL, "GET /api/publications/{alicePublication}/preview", 404),
                 row(RACHEL, "POST /api/publications/{alicePublication}/go-live", 404),
                 row(RACHEL, "POST /api/publications/{alicePublication}/reject", "{\"comment\":\"no\"}", 404),
@@ -100,6 +108,7 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(OSCAR, "POST /api/offers/{aliceOffer}/publications", 404),
                 row(OSCAR, "GET /api/publications/{alicePublication}", 404),
                 row(OSCAR, "GET /api/publications/{alicePublication}/certification-report", 404),
+                row(OSCAR, "GET /api/publications/{alicePublication}/sbom", 404),
                 row(OSCAR, "GET /api/publications/{alicePublication}/preview", 404),
                 row(OSCAR, "POST /api/publications/{alicePublication}/go-live", 404),
                 row(OSCAR, "POST /api/publications/{alicePublication}/cancel", 404),
@@ -114,6 +123,7 @@ class ApiAccessMatrixTest extends AccessChecks {
                 row(ADMIN, "GET /api/offers/{aliceOffer}/history", 200),
                 row(ADMIN, "GET /api/publications/{alicePublication}", 200),
                 row(ADMIN, "GET /api/publications/{alicePublication}/certification-report", 200),
+                row(ADMIN, "GET /api/publications/{alicePublication}/sbom", 200),
                 row(ADMIN, "GET /api/publications/{alicePublication}/preview", 200),
                 row(ADMIN, "POST /api/offers", "{newOfferJson}", 403),
                 row(ADMIN, "PUT /api/offers/{aliceOffer}", "{aliceOfferJson}", 403),

@@ -37,6 +37,8 @@ class CrossOrganisationTest extends AccessChecks {
                 row(BOB, "GET /api/publications/{alicePublication}", 404),
                 row(BOB, "GET /api/publications/{bobPublication}/certification-report", 200),
                 row(BOB, "GET /api/publications/{alicePublication}/certification-report", 404),
+                row(BOB, "GET /api/publications/{bobPublication}/sbom", 200),
+                row(BOB, "GET /api/publications/{alicePublication}/sbom", 404),
                 row(BOB, "GET /api/publications/{bobPublication}/preview", 200),
                 row(BOB, "GET /api/publications/{alicePublication}/preview", 404),
                 row(BOB, "POST /api/publications/{alicePublication}/go-live", 404),

@@ -73,10 +73,12 @@ class RegistryApi extends HttpServlet {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean head = "HEAD".equals(request.getMethod());
         try {
+            if (!head && !"GET".equals(request.getMethod())) {
+                unsupported(response);
+                return;
+            }
             if (path.equals("/v2") || path.equals("/v2/")) {
-                if (!head && !"GET".equals(request.getMethod())) {
-                    unsupported(response);
-                } else if (authorization.check(request, response, null, Access.PULL)) {
+                if (authorization.check(request, response, null, Access.PULL)) {
                     writeJson(response, 200, "application/json", "{}".getBytes(), head);
                 }
                 return;
@@ -93,10 +95,6 @@ class RegistryApi extends HttpServlet {
             String name = route.group(1) != null ? route.group(1) : route.group(4);
             if (!RepositoryName.isValid(name)) {
                 RegistryErrors.write(response, 400, "NAME_INVALID", "invalid repository name", null);
-                return;
-            }
-            if (!head && !"GET".equals(request.getMethod())) {
-                unsupported(response);
                 return;
             }
             if (!authorization.check(request, response, name, Access.PULL)) {

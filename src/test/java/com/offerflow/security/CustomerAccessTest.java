@@ -1,0 +1,49 @@
+package com.offerflow.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Customers (carol, dave: users of subscriptions) may use the registry token service and nothing else: the API, the
+ * engine REST API and every webapp refuse them, while the same credentials get them a token.
+ */
+@SecurityTest
+class CustomerAccessTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void customersAreRefusedByTheApiAndTheEngineRestApi() {
+        for (String customer : new String[] {"carol", "dave"}) {
+            Http http = Http.as(port, customer);
+            Http.Response offers = http.get("/api/offers");
+            assertThat(offers.status()).as(customer + ": " + offers).isEqualTo(403);
+            assertThat(http.send("POST", "/api/offers", "application/json", "{}").status()).isEqualTo(403);
+            // the engine API answers a refused read as missing (EngineApiResponses), a refused change with 403
+            assertThat(http.get("/engine-rest/task").status()).as(customer).isEqualTo(404);
+            assertThat(http.get("/engine-rest/process-definition").status()).isEqualTo(404);
+            assertThat(http.send("POST", "/engine-rest/process-definition/key/PublishContainerOffer/start",
+                    "application/json", "{}").status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void customersCannotSignInToAnyWebapp() {
+        for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+            Http.Response login = WebappSession.open(port).login("carol", app);
+            assertThat(login.status()).as(app + ": " + login).isNotEqualTo(200);
+        }
+    }
+
+    @Test
+    void customersGetTokensFromTheTokenService() {
+        Http.Response token = Http.as(port, "carol").get("/auth/token?service=offerflow");
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        assertThat(token.body()).contains("\"token\"", "\"access_token\"", "\"expires_in\"", "\"issued_at\"");
+        assertThat(Http.as(port, "carol", "wrong").get("/auth/token?service=offerflow").status())
+                .isEqualTo(401);
+    }
+}

@@ -1,0 +1,107 @@
+package com.offerflow.distribution.replication;
+
+import com.offerflow.distribution.access.Endpoint;
+import com.offerflow.distribution.access.RegistryEndpoints;
+import com.offerflow.distribution.token.Access;
+import com.offerflow.distribution.token.Scope;
+import com.offerflow.distribution.token.TokenIssuer;
+import com.offerflow.image.Descriptor;
+import com.offerflow.image.Digest;
+import com.offerflow.image.InvalidImageException;
+import com.offerflow.image.OciLayout;
+import com.offerflow.image.registry.RegistryException;
+import com.offerflow.image.registry.RegistryPusher;
+import com.offerflow.replication.ExternalRegions;
+import com.offerflow.storage.RegistrySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replication to regions on external registries: the package is pushed from the staging layout over the
+ * distribution API ({@link RegistryPusher}: HEAD, cross-repository mount from another region on the same registry,
+ * streamed upload, manifest by digest, tags). Offerflow is the registries' token service, so it mints its own push
+ * tokens, each for the one service the region's registry is configured with.
+ */
+@Component
+class RegistryRegions implements ExternalRegions {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryRegions.class);
+    static final String SUBJECT = "offerflow-replication";
+
+    private final RegistryEndpoints endpoints;
+    private final TokenIssuer issuer;
+    private final RegistrySettings settings;
+    private final Map<String, RegistryPusher> pushers = new HashMap<>();
+
+    RegistryRegions(RegistryEndpoints endpoints, TokenIssuer issuer, RegistrySettings settings) {
+        this.endpoints = endpoints;
+        this.issuer = issuer;
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean isExternal(String regionId) {
+        return !endpoints.region(regionId).embedded();
+    }
+
+    @Override
+    public void replicate(String publicationId, OciLayout staging, Map<String, Descriptor> tagged,
+            String repositoryName, String regionId) throws IOException, InvalidImageException {
+        Endpoint endpoint = endpoints.region(regionId);
+        RegistryPusher.Target target = new RegistryPusher.Target(endpoint.base(), endpoint.name(repositoryName));
+        Map<Descriptor, List<String>> tagsByManifest = new java.util.LinkedHashMap<>();
+        tagged.forEach((tag, manifest) -> tagsByManifest.computeIfAbsent(manifest.withAnnotation(
+                Descriptor.REF_NAME, null), m -> new ArrayList<>()).add(tag));
+        for (Map.Entry<Descriptor, List<String>> entry : tagsByManifest.entrySet()) {
+            RegistryPusher.Result result = pusher(endpoint).push(staging, entry.getKey(), target, entry.getValue(),
+                    mountSources(endpoint, repositoryName));
+            log.info("Publication {}: {} replicated to region {} ({}): {}", publicationId, entry.getValue(),
+                    regionId, target, result);
+        }
+    }
+
+    @Override
+    public Optional<Digest> served(String regionId, String repositoryName, String tag) throws IOException {
+        Endpoint endpoint = endpoints.region(regionId);
+        return pusher(endpoint).manifestDigest(
+                new RegistryPusher.Target(endpoint.base(), endpoint.name(repositoryName)), tag);
+    }
+
+    /** The same repository in the other regions of the same registry: blobs pushed there are mounted, not sent. */
+    private List<String> mountSources(Endpoint region, String repositoryName) {
+        List<String> sources = new ArrayList<>();
+        for (Endpoint other : endpoints.all()) {
+            if (other != region && !other.embedded() && other.role() == Endpoint.Role.REGION
+                    && other.base().equals(region.base()) && other.service().equals(region.service())) {
+                sources.add(other.name(repositoryName));
+            }
+        }
+        return sources;
+    }
+
+    private synchronized RegistryPusher pusher(Endpoint endpoint) {
+        return pushers.computeIfAbsent(endpoint.service() + " " + endpoint.base(), key ->
+                new RegistryPusher(settings.registryTimeout(), (service, scopes) -> token(endpoint, service, scopes)));
+    }
+
+    /** A token only for the service this registry is configured with, whatever service its challenge names. */
+    private String token(Endpoint endpoint, String service, List<String> scopes) throws IOException {
+        if (!endpoint.service().equals(service)) {
+            throw new RegistryException(401, "the registry " + endpoint.base() + " asked for a token of service '"
+                    + service + "', but it is configured with '" + endpoint.service() + "'");
+        }
+        List<Access> access = new ArrayList<>();
+        for (Scope scope : Scope.parseAll(scopes)) {
+            access.add(Access.repository(scope.repository(), List.copyOf(new java.util.TreeSet<>(scope.actions()))));
+        }
+        return issuer.issue(SUBJECT, service, access).token();
+    }
+}

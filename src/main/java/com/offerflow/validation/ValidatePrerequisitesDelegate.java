@@ -37,7 +37,7 @@ class ValidatePrerequisitesDelegate implements JavaDelegate {
         Publication publication = publications.find(publicationId).orElseThrow(() ->
                 new IllegalStateException("Publication " + publicationId + " is missing from the publication table"));
         PrerequisiteValidator.Result result = validator.validate(offers.read(publication.offerSnapshot()),
-                publication.imageDigest());
+                publication.imageDigest(), publication.publisherOrg());
         publications.findings(publicationId, PublishingStep.VALIDATE_PREREQUISITES, result.findings(),
                 clock.instant());
         publications.pinnedImage(publicationId, result.pinnedImage());

@@ -7,7 +7,9 @@ import com.offerflow.image.registry.RepositoryName;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,21 +42,19 @@ public class AccessPolicy {
 
     /** What the token for {@code service} grants of what was asked: only allowed actions, only known names. */
     public List<Access> grant(String service, List<Scope> scopes, Requester who) {
-        List<Access> granted = new ArrayList<>();
+        Map<String, Set<String>> granted = new LinkedHashMap<>();
         for (Scope scope : scopes) {
             Set<String> allowed = endpoints.resolve(service, scope.repository())
                     .map(target -> allowed(target, who)).orElse(NOTHING);
-            Set<String> actions = new TreeSet<>();
             for (String action : allowed) {
                 if (scope.asks(action)) {
-                    actions.add(action);
+                    granted.computeIfAbsent(scope.repository(), name -> new TreeSet<>()).add(action);
                 }
             }
-            if (!actions.isEmpty()) {
-                granted.add(Access.repository(scope.repository(), List.copyOf(actions)));
-            }
         }
-        return granted;
+        List<Access> access = new ArrayList<>();
+        granted.forEach((name, actions) -> access.add(Access.repository(name, List.copyOf(actions))));
+        return access;
     }
 
     /** The actions {@code who} may take on a registry's repository now. */

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,14 +51,17 @@ class TokenController {
 
     @GetMapping(value = "/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> token(@RequestParam(required = false) String service,
-            @RequestParam(name = "scope", required = false) List<String> scopes) {
+            HttpServletRequest request) {
+        // the raw values: Spring's conversion to a list would split "repository:a:pull,push" at the comma
+        String[] scopes = request.getParameterValues("scope");
         if (service == null || !endpoints.knows(service)) {
             return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(Map.of(
                     "errors", List.of(Map.of("code", "UNSUPPORTED",
                             "message", "unknown or missing service: ask with the service a registry names"))));
         }
         Requester who = requester();
-        List<Access> granted = policy.grant(service, Scope.parseAll(scopes), who);
+        List<Access> granted = policy.grant(service, Scope.parseAll(scopes == null ? List.of()
+                : Arrays.asList(scopes)), who);
         TokenIssuer.Token token = issuer.issue(who.userId(), service, granted);
         log.debug("Token for {} on {}: {}", who.anonymous() ? "anonymous" : who.userId(), service, granted);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of(

@@ -24,7 +24,6 @@ import java.util.Map;
  *                         published at {@code /auth/certificate.pem} for registries' {@code rootcertbundle}
  * @param regions          regions served by an external registry instead of the embedded store, by region id
  * @param ingestion        the registry publishers push their images to (optional)
- * @param preview          an external registry for previews (optional; unset: the embedded registry)
  */
 @ConfigurationProperties("offerflow.distribution")
 public record DistributionSettings(
@@ -35,8 +34,7 @@ public record DistributionSettings(
         Path tokenKey,
         Path tokenCertificate,
         Map<String, ExternalRegistry> regions,
-        ExternalRegistry ingestion,
-        ExternalRegistry preview) {
+        ExternalRegistry ingestion) {
 
     public DistributionSettings {
         regions = regions == null ? Map.of() : Map.copyOf(regions);

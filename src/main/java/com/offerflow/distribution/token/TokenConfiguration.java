@@ -13,7 +13,7 @@ import java.time.Clock;
  * The token service's key, signer and verifier. A configured key and certificate
  * ({@code offerflow.distribution.token-key}, {@code .token-certificate}) are used as they are; without them a key and
  * a self-signed certificate are made at first start under {@code <data-dir>/distribution/} (not in production:
- * {@link TokenKeysRequiredInProduction}).
+ * {@code identity.ProductionSettings} refuses to start without a configured key).
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {

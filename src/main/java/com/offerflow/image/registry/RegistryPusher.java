@@ -81,6 +81,7 @@ public final class RegistryPusher {
         private final AtomicLong bytes = new AtomicLong();
         private final AtomicInteger mounted = new AtomicInteger();
         private final AtomicInteger present = new AtomicInteger();
+        private final AtomicInteger manifestsPresent = new AtomicInteger();
 
         public int uploaded() {
             return uploaded.get();
@@ -101,7 +102,7 @@ public final class RegistryPusher {
         @Override
         public String toString() {
             return uploaded + " blobs uploaded (" + bytes + " bytes), " + mounted + " mounted, " + present
-                    + " already there";
+                    + " already there, " + manifestsPresent + " manifests already there (with their blobs)";
         }
     }
 
@@ -141,6 +142,7 @@ public final class RegistryPusher {
     private void pushTree(ImageSource source, Descriptor descriptor, byte[] bytes, Target target,
             List<String> mountFrom, Result result, int depth) throws IOException, InvalidImageException {
         if (manifestDigest(target, descriptor.digest().toString()).isPresent()) {
+            result.manifestsPresent.incrementAndGet();
             return; // a stored manifest implies its blobs: the registry checked them when it was put
         }
         ImageJson json = new ImageJson(source.limits());

@@ -2,6 +2,7 @@ package com.offerflow.replication;
 
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
+import com.offerflow.image.Referrers;
 import com.offerflow.image.ImageCopier;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciLayout;
@@ -12,15 +13,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Step 5: copies a publication's package from its staging layout to a region's copy of the offer's repository and
  * tags it there: the embedded store's layout, or the region's external registry ({@link ExternalRegions}, pushed
  * over the distribution API). Idempotent: blobs already in the region are skipped, tags are rewritten atomically, so
- * a retry after a crash repeats nothing that was done.
+ * a retry after a crash repeats nothing that was done. Artifacts attached to the package in staging (manifests whose
+ * {@code subject} is one of its manifests, and referrers fallback tags) travel with it.
  */
 @Service
 public class ReplicationService {
@@ -47,11 +51,17 @@ public class ReplicationService {
         }
         try (OciLayout staging = store.staging(publicationId);
              OciLayout region = store.region(regionId, offer.technicalConfiguration().repositoryName())) {
+            Set<Digest> packaged = new HashSet<>();
             for (String tag : offer.technicalConfiguration().tags()) {
                 Descriptor manifest = PackageStore.manifestForTag(staging, tag).orElseThrow(() -> new IOException(
                         "The package of publication " + publicationId + " has no tag '" + tag + "' in staging"));
                 ImageCopier.copy(staging, manifest, region);
                 region.putManifest(manifest, tag);
+                packaged.add(manifest.digest());
+            }
+            for (Referrers.Referrer referrer : Referrers.of(staging, packaged)) {
+                ImageCopier.copy(staging, referrer.manifest(), region);
+                region.putManifest(referrer.manifest(), referrer.tag());
             }
         } catch (InvalidImageException e) {
             throw new IOException("The staged package of publication " + publicationId + " is damaged: "

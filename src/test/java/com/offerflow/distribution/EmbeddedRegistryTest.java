@@ -1,6 +1,9 @@
 package com.offerflow.distribution;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
+import com.offerflow.storage.PackageStore;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.ApiClient.Response;
 import com.offerflow.support.ProcessDriver;
@@ -31,6 +34,8 @@ class EmbeddedRegistryTest {
     int port;
     @Autowired
     ProcessDriver driver;
+    @Autowired
+    PackageStore store;
     @TempDir
     Path tmp;
 
@@ -123,5 +128,36 @@ class EmbeddedRegistryTest {
         assertThat(publishing.status(publicationId)).isEqualTo("CANCELLED");
         assertThat(skopeo.pull(preview, "carol").ok()).isFalse();
         assertThat(skopeo.pull(preview, "alice").ok()).isFalse();
+    }
+
+    @Test
+    void artifactsAttachedToThePackageTravelWithItAndAreListedAsReferrers() throws Exception {
+        String offerId = publishing.createOffer();
+        String publicationId = publishing.start(offerId);
+        publishing.toPreview(publicationId);
+        Descriptor sbom = Artifacts.attachSbom(store, publicationId, "1.0.0");
+        publishing.selectGoLive(publicationId);
+        publishing.finish(publicationId);
+        String packageDigest = publishing.publication(publicationId).path("packageDigest").asText();
+        String name = "westeurope/contoso/" + offerId;
+        String token = api.get(null, "/auth/token?service=offerflow&scope=repository:" + name + ":pull").json()
+                .path("token").asText();
+
+        ApiClient.Response referrers = api.send(null, "/v2/" + name + "/referrers/" + packageDigest,
+                request -> request.header("Authorization", "Bearer " + token).GET());
+        assertThat(referrers.status()).isEqualTo(200);
+        JsonNode listed = referrers.json().path("manifests");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.path(0).path("digest").asText()).isEqualTo(sbom.digest().toString());
+        assertThat(listed.path(0).path("artifactType").asText()).isEqualTo(Artifacts.SBOM_TYPE);
+        ApiClient.Response filtered = api.send(null, "/v2/" + name + "/referrers/" + packageDigest
+                + "?artifactType=application/spdx%2Bjson", request -> request
+                .header("Authorization", "Bearer " + token).GET());
+        assertThat(filtered.json().path("manifests")).isEmpty();
+        assertThat(filtered.header("OCI-Filters-Applied")).isEqualTo("artifactType");
+        ApiClient.Response manifest = api.send(null, "/v2/" + name + "/manifests/" + sbom.digest(),
+                request -> request.header("Authorization", "Bearer " + token).GET());
+        assertThat(manifest.status()).isEqualTo(200);
+        assertThat(manifest.json().path("subject").path("digest").asText()).isEqualTo(packageDigest);
     }
 }

@@ -1,7 +1,9 @@
 package com.offerflow.distribution;
 
 import com.offerflow.distribution.token.TokenKeys;
+import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
+import com.offerflow.storage.PackageStore;
 import com.offerflow.image.registry.DockerRegistryExtension;
 import com.offerflow.offer.OfferJson;
 import com.offerflow.support.ApiClient;
@@ -97,6 +99,8 @@ class ExternalRegionsTest {
     @Autowired
     ProcessDriver driver;
     @Autowired
+    PackageStore store;
+    @Autowired
     ManagementService management;
     @Autowired
     RuntimeService runtime;
@@ -129,13 +133,29 @@ class ExternalRegionsTest {
     @Test
     void aPublicationGoesLiveInThreeRegistriesAndEveryTagIsPulledAnonymously() throws Exception {
         String offerId = offerInThreeRegions();
-        String publicationId = publishing.publishToLive(offerId);
+        String publicationId = publishing.start(offerId);
+        publishing.toPreview(publicationId);
+        Descriptor sbom = Artifacts.attachSbom(store, publicationId, "1.0.0");
+        publishing.selectGoLive(publicationId);
+        publishing.finish(publicationId);
 
         for (TokenAuthRegistry registry : REGISTRIES.values()) {
             for (String tag : List.of("1.0.0", "latest")) {
                 assertThat(skopeo.pullDigest(registry.host() + "/contoso/" + offerId + ":" + tag, null))
                         .as(registry.service() + " " + tag).isEqualTo(packageDigest(publicationId));
             }
+        }
+        for (TokenAuthRegistry registry : REGISTRIES.values()) {
+            String token = api.get(null, "/auth/token?service=" + registry.service() + "&scope=repository:contoso/"
+                    + offerId + ":pull").json().path("token").asText();
+            java.net.http.HttpResponse<Void> artifact = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(registry.url() + "/v2/contoso/" + offerId
+                                    + "/manifests/" + sbom.digest()))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", "application/vnd.oci.image.manifest.v1+json")
+                            .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(artifact.statusCode()).as("the SBOM artifact in " + registry.service()).isEqualTo(200);
         }
         var pulls = publishing.catalog(offerId).json().path("pullReferences");
         assertThat(pulls.path("westeurope").asText())

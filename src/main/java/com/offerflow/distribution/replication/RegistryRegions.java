@@ -9,6 +9,7 @@ import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciLayout;
+import com.offerflow.image.Referrers;
 import com.offerflow.image.registry.RegistryException;
 import com.offerflow.image.registry.RegistryPusher;
 import com.offerflow.replication.ExternalRegions;
@@ -27,7 +28,8 @@ import java.util.Optional;
 /**
  * Replication to regions on external registries: the package is pushed from the staging layout over the
  * distribution API ({@link RegistryPusher}: HEAD, cross-repository mount from another region on the same registry,
- * streamed upload, manifest by digest, tags). Offerflow is the registries' token service, so it mints its own push
+ * streamed upload, manifest by digest, tags), with the artifacts attached to it in staging (pushed by digest, or
+ * under their referrers fallback tag). Offerflow is the registries' token service, so it mints its own push
  * tokens, each for the one service the region's registry is configured with.
  */
 @Component
@@ -65,6 +67,12 @@ class RegistryRegions implements ExternalRegions {
                     mountSources(endpoint, repositoryName));
             log.info("Publication {}: {} replicated to region {} ({}): {}", publicationId, entry.getValue(),
                     regionId, target, result);
+        }
+        java.util.Set<Digest> packaged = new java.util.HashSet<>();
+        tagsByManifest.keySet().forEach(manifest -> packaged.add(manifest.digest()));
+        for (Referrers.Referrer referrer : Referrers.of(staging, packaged)) {
+            pusher(endpoint).push(staging, referrer.manifest(), target,
+                    referrer.tag() == null ? List.of() : List.of(referrer.tag()), mountSources(endpoint, repositoryName));
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.Map;
  *                         published at {@code /auth/certificate.pem} for registries' {@code rootcertbundle}
  * @param regions          regions served by an external registry instead of the embedded store, by region id
  * @param ingestion        the registry publishers push their images to (optional)
+ * @param preview          an external registry for previews (optional; unset: the embedded registry serves them from
+ *                         staging): packaging pushes each package there, so the preview needs no shared folder
  */
 @ConfigurationProperties("offerflow.distribution")
 public record DistributionSettings(
@@ -34,7 +36,8 @@ public record DistributionSettings(
         Path tokenKey,
         Path tokenCertificate,
         Map<String, ExternalRegistry> regions,
-        ExternalRegistry ingestion) {
+        ExternalRegistry ingestion,
+        ExternalRegistry preview) {
 
     public DistributionSettings {
         regions = regions == null ? Map.of() : Map.copyOf(regions);

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * The facts the access rules are decided from, read from the catalog and the publications (read only): which
  * offer is live under a repository and in which regions, and which publication's package is in preview under it.
  * A repository is found by its name in the stored offer documents (a text prefilter, then an exact comparison of the
- * parsed {@code technicalConfiguration.repositoryName}).
+ * parsed {@code technicalConfiguration.repositoryName}). Two offers with one repository name would be ambiguous (the
+ * first live one, the newest preview win): repository names are to be reserved per offer (issue 9).
  */
 @Repository
 public class DistributionFacts {

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Every registry Offerflow is the token service of, from the configuration: the embedded registry (each region
  * that has no external registry, under its id, and the preview under {@code preview}) and the external ones
- * ({@code offerflow.distribution.regions.<id>}, {@code .ingestion}). The preview is the embedded registry's. Checked at start-up: the
+ * ({@code offerflow.distribution.regions.<id>}, {@code .preview}, {@code .ingestion}). Checked at start-up: the
  * region id {@code preview} is reserved, every external registry has a URL and a service name, and no two endpoints
  * of one service claim the same names.
  */
@@ -50,7 +50,9 @@ public class RegistryEndpoints {
             regions.put(id, endpoint);
             add(endpoint);
         }
-        preview = new Endpoint(Endpoint.Role.PREVIEW, null, embeddedService, PREVIEW, null);
+        preview = settings.preview() == null
+                ? new Endpoint(Endpoint.Role.PREVIEW, null, embeddedService, PREVIEW, null)
+                : external(Endpoint.Role.PREVIEW, null, settings.preview(), "offerflow.distribution.preview");
         add(preview);
         ingestion = settings.ingestion() == null ? null
                 : external(Endpoint.Role.INGESTION, null, settings.ingestion(), "offerflow.distribution.ingestion");

@@ -2,25 +2,19 @@ package com.offerflow.distribution.replication;
 
 import com.offerflow.distribution.access.Endpoint;
 import com.offerflow.distribution.access.RegistryEndpoints;
-import com.offerflow.distribution.token.Access;
-import com.offerflow.distribution.token.Scope;
-import com.offerflow.distribution.token.TokenIssuer;
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciLayout;
 import com.offerflow.image.Referrers;
-import com.offerflow.image.registry.RegistryException;
 import com.offerflow.image.registry.RegistryPusher;
 import com.offerflow.replication.ExternalRegions;
-import com.offerflow.storage.RegistrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,24 +23,19 @@ import java.util.Optional;
  * Replication to regions on external registries: the package is pushed from the staging layout over the
  * distribution API ({@link RegistryPusher}: HEAD, cross-repository mount from another region on the same registry,
  * streamed upload, manifest by digest, tags), with the artifacts attached to it in staging (pushed by digest, or
- * under their referrers fallback tag). Offerflow is the registries' token service, so it mints its own push
- * tokens, each for the one service the region's registry is configured with.
+ * under their referrers fallback tag), with Offerflow's own tokens ({@link EndpointPushers}).
  */
 @Component
 class RegistryRegions implements ExternalRegions {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryRegions.class);
-    static final String SUBJECT = "offerflow-replication";
 
     private final RegistryEndpoints endpoints;
-    private final TokenIssuer issuer;
-    private final RegistrySettings settings;
-    private final Map<String, RegistryPusher> pushers = new HashMap<>();
+    private final EndpointPushers pushers;
 
-    RegistryRegions(RegistryEndpoints endpoints, TokenIssuer issuer, RegistrySettings settings) {
+    RegistryRegions(RegistryEndpoints endpoints, EndpointPushers pushers) {
         this.endpoints = endpoints;
-        this.issuer = issuer;
-        this.settings = settings;
+        this.pushers = pushers;
     }
 
     @Override
@@ -58,7 +47,7 @@ class RegistryRegions implements ExternalRegions {
     public void replicate(String publicationId, OciLayout staging, Map<String, Descriptor> tagged,
             String repositoryName, String regionId) throws IOException, InvalidImageException {
         Endpoint endpoint = endpoints.region(regionId);
-        RegistryPusher.Target target = new RegistryPusher.Target(endpoint.base(), endpoint.name(repositoryName));
+        RegistryPusher.Target target = EndpointPushers.target(endpoint, repositoryName);
         Map<Descriptor, List<String>> tagsByManifest = new java.util.LinkedHashMap<>();
         tagged.forEach((tag, manifest) -> tagsByManifest.computeIfAbsent(manifest.withAnnotation(
                 Descriptor.REF_NAME, null), m -> new ArrayList<>()).add(tag));
@@ -79,8 +68,7 @@ class RegistryRegions implements ExternalRegions {
     @Override
     public Optional<Digest> served(String regionId, String repositoryName, String tag) throws IOException {
         Endpoint endpoint = endpoints.region(regionId);
-        return pusher(endpoint).manifestDigest(
-                new RegistryPusher.Target(endpoint.base(), endpoint.name(repositoryName)), tag);
+        return pusher(endpoint).manifestDigest(EndpointPushers.target(endpoint, repositoryName), tag);
     }
 
     /** The same repository in the other regions of the same registry: blobs pushed there are mounted, not sent. */
@@ -95,21 +83,7 @@ class RegistryRegions implements ExternalRegions {
         return sources;
     }
 
-    private synchronized RegistryPusher pusher(Endpoint endpoint) {
-        return pushers.computeIfAbsent(endpoint.service() + " " + endpoint.base(), key ->
-                new RegistryPusher(settings.registryTimeout(), (service, scopes) -> token(endpoint, service, scopes)));
-    }
-
-    /** A token only for the service this registry is configured with, whatever service its challenge names. */
-    private String token(Endpoint endpoint, String service, List<String> scopes) throws IOException {
-        if (!endpoint.service().equals(service)) {
-            throw new RegistryException(401, "the registry " + endpoint.base() + " asked for a token of service '"
-                    + service + "', but it is configured with '" + endpoint.service() + "'");
-        }
-        List<Access> access = new ArrayList<>();
-        for (Scope scope : Scope.parseAll(scopes)) {
-            access.add(Access.repository(scope.repository(), List.copyOf(new java.util.TreeSet<>(scope.actions()))));
-        }
-        return issuer.issue(SUBJECT, service, access).token();
+    private RegistryPusher pusher(Endpoint endpoint) {
+        return pushers.of(endpoint);
     }
 }

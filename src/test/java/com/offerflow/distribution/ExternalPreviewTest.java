@@ -1,8 +1,6 @@
 package com.offerflow.distribution;
 
-import com.offerflow.distribution.token.TokenKeys;
 import com.offerflow.image.Digest;
-import com.offerflow.image.registry.DockerRegistryExtension;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.ProcessDriver;
 import com.offerflow.web.Publishing;
@@ -17,9 +15,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,31 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({"demo", "test", "manual"})
 class ExternalPreviewTest {
 
-    static final Path DIR;
-    static final int APP_PORT;
-    static final Path KEYS;
-    static final TokenAuthRegistry PREVIEW;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("external-preview-");
-            APP_PORT = DockerRegistryExtension.freePort();
-            KEYS = DIR.resolve("keys");
-            TokenKeys.generate(KEYS, "Offerflow test token service", Duration.ofDays(1));
-            PREVIEW = new TokenAuthRegistry("preview", DIR);
-            PREVIEW.start("http://127.0.0.1:" + APP_PORT + "/auth/token", "offerflow",
-                    KEYS.resolve("token-certificate.pem"));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final TokenAuthSetup APP = new TokenAuthSetup("external-preview");
+    static final TokenAuthRegistry PREVIEW = APP.registry("preview");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> APP_PORT);
-        properties.add("offerflow.distribution.token-key", () -> KEYS.resolve("token-key.pem").toString());
-        properties.add("offerflow.distribution.token-certificate",
-                () -> KEYS.resolve("token-certificate.pem").toString());
+        APP.properties(properties);
         properties.add("offerflow.distribution.preview.url", () -> PREVIEW.url() + "/previews");
         properties.add("offerflow.distribution.preview.service", PREVIEW::service);
     }
@@ -75,9 +51,9 @@ class ExternalPreviewTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        api = new ApiClient(APP_PORT);
+        api = new ApiClient(APP.appPort);
         publishing = new Publishing(api, driver);
-        skopeo = new Skopeo(DIR.resolve("skopeo"));
+        skopeo = new Skopeo(APP.dir.resolve("skopeo"));
     }
 
     @AfterEach
@@ -100,13 +76,13 @@ class ExternalPreviewTest {
         for (String refused : new String[] {"dave", "bob", null}) {
             assertThat(skopeo.pull(reference + ":1.0.0", refused).ok()).as(String.valueOf(refused)).isFalse();
         }
-        assertThat(skopeo.pull("127.0.0.1:" + APP_PORT + "/preview/contoso/" + offerId + ":1.0.0", "carol").ok())
+        assertThat(skopeo.pull("127.0.0.1:" + APP.appPort + "/preview/contoso/" + offerId + ":1.0.0", "carol").ok())
                 .as("the embedded registry serves no preview when a preview registry is configured").isFalse();
 
         publishing.selectGoLive(publicationId);
         publishing.finish(publicationId);
         assertThat(skopeo.pull(reference + ":1.0.0", "carol").ok()).as("after Go live").isFalse();
-        assertThat(skopeo.pull("127.0.0.1:" + APP_PORT + "/westeurope/contoso/" + offerId + ":1.0.0", null).ok())
+        assertThat(skopeo.pull("127.0.0.1:" + APP.appPort + "/westeurope/contoso/" + offerId + ":1.0.0", null).ok())
                 .isTrue();
     }
 }

@@ -1,10 +1,8 @@
 package com.offerflow.distribution;
 
-import com.offerflow.distribution.token.TokenKeys;
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
 import com.offerflow.storage.PackageStore;
-import com.offerflow.image.registry.DockerRegistryExtension;
 import com.offerflow.offer.OfferJson;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.ProcessDriver;
@@ -26,7 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -42,40 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({"demo", "test", "manual"})
 class ExternalRegionsTest {
 
-    static final Path DIR;
-    static final int APP_PORT;
-    static final Path KEYS;
-    static final Map<String, TokenAuthRegistry> REGISTRIES;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("external-regions-");
-            APP_PORT = DockerRegistryExtension.freePort();
-            KEYS = DIR.resolve("keys");
-            TokenKeys.generate(KEYS, "Offerflow test token service", Duration.ofDays(1));
-            REGISTRIES = Map.of(
-                    "westeurope", new TokenAuthRegistry("region-westeurope", DIR),
-                    "eastus", new TokenAuthRegistry("region-eastus", DIR),
-                    "southeastasia", new TokenAuthRegistry("region-southeastasia", DIR));
-            for (TokenAuthRegistry registry : REGISTRIES.values()) {
-                start(registry);
-            }
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void start(TokenAuthRegistry registry) throws IOException, InterruptedException {
-        registry.start("http://127.0.0.1:" + APP_PORT + "/auth/token", "offerflow",
-                KEYS.resolve("token-certificate.pem"));
-    }
+    static final TokenAuthSetup APP = new TokenAuthSetup("external-regions");
+    static final Map<String, TokenAuthRegistry> REGISTRIES = Map.of(
+            "westeurope", APP.registry("region-westeurope"),
+            "eastus", APP.registry("region-eastus"),
+            "southeastasia", APP.registry("region-southeastasia"));
 
     @DynamicPropertySource
     static void registries(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> APP_PORT);
-        properties.add("offerflow.distribution.token-key", () -> KEYS.resolve("token-key.pem").toString());
-        properties.add("offerflow.distribution.token-certificate",
-                () -> KEYS.resolve("token-certificate.pem").toString());
+        APP.properties(properties);
         REGISTRIES.forEach((region, registry) -> {
             properties.add("offerflow.distribution.regions." + region + ".url", registry::url);
             properties.add("offerflow.distribution.regions." + region + ".service", registry::service);
@@ -111,9 +83,9 @@ class ExternalRegionsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        api = new ApiClient(APP_PORT);
+        api = new ApiClient(APP.appPort);
         publishing = new Publishing(api, driver);
-        skopeo = new Skopeo(DIR.resolve("skopeo"));
+        skopeo = new Skopeo(APP.dir.resolve("skopeo"));
     }
 
     @AfterEach
@@ -162,12 +134,12 @@ class ExternalRegionsTest {
                 .isEqualTo(REGISTRIES.get("westeurope").host() + "/contoso/" + offerId);
         assertThat(pulls.has("brazilsouth")).isFalse();
 
-        Skopeo.Result notInAnyPlan = skopeo.pull("127.0.0.1:" + APP_PORT + "/brazilsouth/contoso/" + offerId
+        Skopeo.Result notInAnyPlan = skopeo.pull("127.0.0.1:" + APP.appPort + "/brazilsouth/contoso/" + offerId
                 + ":1.0.0", null);
         assertThat(notInAnyPlan.ok()).as(notInAnyPlan.toString()).isFalse();
         Skopeo.Result notLive = skopeo.pull(REGISTRIES.get("eastus").host() + "/contoso/not-live:1.0.0", null);
         assertThat(notLive.ok()).isFalse();
-        Path archive = DIR.resolve("sample.tar");
+        Path archive = APP.dir.resolve("sample.tar");
         Files.write(archive, com.offerflow.demo.SampleOffer.image().toArchiveBytes());
         Skopeo.Result push = skopeo.push(archive, "1.0.0",
                 REGISTRIES.get("eastus").host() + "/contoso/" + offerId + ":evil", "alice");
@@ -196,7 +168,7 @@ class ExternalRegionsTest {
                         .ok()).as("not live yet in " + region).isFalse();
             }
         } finally {
-            start(eastus);
+            APP.start(eastus);
         }
         for (TokenAuthRegistry registry : REGISTRIES.values()) {
             registry.mark();

@@ -2,9 +2,7 @@ package com.offerflow.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.offerflow.demo.SampleOffer;
-import com.offerflow.distribution.token.TokenKeys;
 import com.offerflow.image.Digest;
-import com.offerflow.image.registry.DockerRegistryExtension;
 import com.offerflow.offer.OfferJson;
 import com.offerflow.support.ApiClient;
 import com.offerflow.support.ProcessDriver;
@@ -22,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,31 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({"demo", "test", "manual"})
 class IngestionTest {
 
-    static final Path DIR;
-    static final int APP_PORT;
-    static final Path KEYS;
-    static final TokenAuthRegistry INGESTION;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("ingestion-");
-            APP_PORT = DockerRegistryExtension.freePort();
-            KEYS = DIR.resolve("keys");
-            TokenKeys.generate(KEYS, "Offerflow test token service", Duration.ofDays(1));
-            INGESTION = new TokenAuthRegistry("ingestion", DIR);
-            INGESTION.start("http://127.0.0.1:" + APP_PORT + "/auth/token", "offerflow",
-                    KEYS.resolve("token-certificate.pem"));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final TokenAuthSetup APP = new TokenAuthSetup("ingestion");
+    static final TokenAuthRegistry INGESTION = APP.registry("ingestion");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> APP_PORT);
-        properties.add("offerflow.distribution.token-key", () -> KEYS.resolve("token-key.pem").toString());
-        properties.add("offerflow.distribution.token-certificate",
-                () -> KEYS.resolve("token-certificate.pem").toString());
+        APP.properties(properties);
         properties.add("offerflow.distribution.ingestion.url", INGESTION::url);
         properties.add("offerflow.distribution.ingestion.service", INGESTION::service);
     }
@@ -81,10 +59,10 @@ class IngestionTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        api = new ApiClient(APP_PORT);
+        api = new ApiClient(APP.appPort);
         publishing = new Publishing(api, driver);
-        skopeo = new Skopeo(DIR.resolve("skopeo"));
-        archive = DIR.resolve("sample.tar");
+        skopeo = new Skopeo(APP.dir.resolve("skopeo"));
+        archive = APP.dir.resolve("sample.tar");
         if (!Files.exists(archive)) {
             Files.write(archive, SampleOffer.image().toArchiveBytes());
         }
@@ -113,7 +91,7 @@ class IngestionTest {
         assertThat(publication.path("pinnedImage").asText()).isEqualTo(INGESTION.url() + "/contoso/web-" + offerId
                 + "@" + pushed);
         assertThat(publication.path("packageDigest").asText()).isEqualTo(pushed.toString());
-        assertThat(skopeo.pullDigest("127.0.0.1:" + APP_PORT + "/westeurope/contoso/" + offerId + ":latest", null))
+        assertThat(skopeo.pullDigest("127.0.0.1:" + APP.appPort + "/westeurope/contoso/" + offerId + ":latest", null))
                 .isEqualTo(pushed);
     }
 

@@ -4,6 +4,11 @@ import com.offerflow.distribution.access.Endpoint;
 import com.offerflow.distribution.token.Access;
 import com.offerflow.distribution.token.Scope;
 import com.offerflow.distribution.token.TokenIssuer;
+import com.offerflow.image.Descriptor;
+import com.offerflow.image.Digest;
+import com.offerflow.image.InvalidImageException;
+import com.offerflow.image.OciLayout;
+import com.offerflow.image.Referrers;
 import com.offerflow.image.registry.RegistryException;
 import com.offerflow.image.registry.RegistryPusher;
 import com.offerflow.storage.RegistrySettings;
@@ -12,12 +17,15 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A {@link RegistryPusher} per external registry, answering its bearer challenges with tokens Offerflow mints
+ * Pushes staged packages to external registries: a {@link RegistryPusher} per registry, answering its bearer challenges with tokens Offerflow mints
  * itself (it is the registry's token service): only for the service that registry is configured with, whatever
  * service its challenge names, so no registry can obtain a token valid at another.
  */
@@ -42,6 +50,32 @@ class EndpointPushers {
 
     static RegistryPusher.Target target(Endpoint endpoint, String repositoryName) {
         return new RegistryPusher.Target(endpoint.base(), endpoint.name(repositoryName));
+    }
+
+    /**
+     * Pushes a staged package to the registry: each tag's manifest (tags naming one manifest pushed together), then
+     * the artifacts attached to them in staging (by digest, or under their referrers fallback tag).
+     *
+     * @param mountFrom repositories of the same registry that may hold its blobs already
+     */
+    List<RegistryPusher.Result> pushPackage(Endpoint endpoint, OciLayout staging, Map<String, Descriptor> tagged,
+            String repositoryName, List<String> mountFrom) throws IOException, InvalidImageException {
+        RegistryPusher pusher = of(endpoint);
+        RegistryPusher.Target target = target(endpoint, repositoryName);
+        Map<Descriptor, List<String>> tagsByManifest = new LinkedHashMap<>();
+        tagged.forEach((tag, manifest) -> tagsByManifest.computeIfAbsent(manifest.withAnnotation(
+                Descriptor.REF_NAME, null), m -> new ArrayList<>()).add(tag));
+        List<RegistryPusher.Result> results = new ArrayList<>();
+        Set<Digest> packaged = new HashSet<>();
+        for (Map.Entry<Descriptor, List<String>> entry : tagsByManifest.entrySet()) {
+            results.add(pusher.push(staging, entry.getKey(), target, entry.getValue(), mountFrom));
+            packaged.add(entry.getKey().digest());
+        }
+        for (Referrers.Referrer referrer : Referrers.of(staging, packaged)) {
+            results.add(pusher.push(staging, referrer.manifest(), target,
+                    referrer.tag() == null ? List.of() : List.of(referrer.tag()), mountFrom));
+        }
+        return results;
     }
 
     private String token(Endpoint endpoint, String service, List<String> scopes) throws IOException {

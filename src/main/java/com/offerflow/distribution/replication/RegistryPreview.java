@@ -3,23 +3,16 @@ package com.offerflow.distribution.replication;
 import com.offerflow.distribution.access.Endpoint;
 import com.offerflow.distribution.access.RegistryEndpoints;
 import com.offerflow.image.Descriptor;
-import com.offerflow.image.Digest;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciLayout;
-import com.offerflow.image.Referrers;
-import com.offerflow.image.registry.RegistryPusher;
 import com.offerflow.packaging.PreviewPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The preview on an external registry ({@code offerflow.distribution.preview}): packaging pushes the staged package
@@ -47,20 +40,8 @@ class RegistryPreview implements PreviewPublisher {
         if (preview.embedded()) {
             return;
         }
-        RegistryPusher pusher = pushers.of(preview);
-        RegistryPusher.Target target = EndpointPushers.target(preview, repositoryName);
-        Map<Descriptor, List<String>> tagsByManifest = new LinkedHashMap<>();
-        tagged.forEach((tag, manifest) -> tagsByManifest.computeIfAbsent(manifest.withAnnotation(
-                Descriptor.REF_NAME, null), m -> new ArrayList<>()).add(tag));
-        Set<Digest> packaged = new HashSet<>();
-        for (Map.Entry<Descriptor, List<String>> entry : tagsByManifest.entrySet()) {
-            RegistryPusher.Result result = pusher.push(staging, entry.getKey(), target, entry.getValue(), List.of());
-            packaged.add(entry.getKey().digest());
-            log.info("Publication {}: preview {} pushed to {}: {}", publicationId, entry.getValue(), target, result);
-        }
-        for (Referrers.Referrer referrer : Referrers.of(staging, packaged)) {
-            pusher.push(staging, referrer.manifest(), target,
-                    referrer.tag() == null ? List.of() : List.of(referrer.tag()), List.of());
-        }
+        log.info("Publication {}: preview pushed to {}: {}", publicationId,
+                EndpointPushers.target(preview, repositoryName),
+                pushers.pushPackage(preview, staging, tagged, repositoryName, List.of()));
     }
 }

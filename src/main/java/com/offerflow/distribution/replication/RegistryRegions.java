@@ -6,7 +6,6 @@ import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciLayout;
-import com.offerflow.image.Referrers;
 import com.offerflow.image.registry.RegistryPusher;
 import com.offerflow.replication.ExternalRegions;
 import org.slf4j.Logger;
@@ -47,28 +46,16 @@ class RegistryRegions implements ExternalRegions {
     public void replicate(String publicationId, OciLayout staging, Map<String, Descriptor> tagged,
             String repositoryName, String regionId) throws IOException, InvalidImageException {
         Endpoint endpoint = endpoints.region(regionId);
-        RegistryPusher.Target target = EndpointPushers.target(endpoint, repositoryName);
-        Map<Descriptor, List<String>> tagsByManifest = new java.util.LinkedHashMap<>();
-        tagged.forEach((tag, manifest) -> tagsByManifest.computeIfAbsent(manifest.withAnnotation(
-                Descriptor.REF_NAME, null), m -> new ArrayList<>()).add(tag));
-        for (Map.Entry<Descriptor, List<String>> entry : tagsByManifest.entrySet()) {
-            RegistryPusher.Result result = pusher(endpoint).push(staging, entry.getKey(), target, entry.getValue(),
-                    mountSources(endpoint, repositoryName));
-            log.info("Publication {}: {} replicated to region {} ({}): {}", publicationId, entry.getValue(),
-                    regionId, target, result);
-        }
-        java.util.Set<Digest> packaged = new java.util.HashSet<>();
-        tagsByManifest.keySet().forEach(manifest -> packaged.add(manifest.digest()));
-        for (Referrers.Referrer referrer : Referrers.of(staging, packaged)) {
-            pusher(endpoint).push(staging, referrer.manifest(), target,
-                    referrer.tag() == null ? List.of() : List.of(referrer.tag()), mountSources(endpoint, repositoryName));
-        }
+        List<RegistryPusher.Result> results = pushers.pushPackage(endpoint, staging, tagged, repositoryName,
+                mountSources(endpoint, repositoryName));
+        log.info("Publication {}: replicated to region {} ({}): {}", publicationId, regionId,
+                EndpointPushers.target(endpoint, repositoryName), results);
     }
 
     @Override
     public Optional<Digest> served(String regionId, String repositoryName, String tag) throws IOException {
         Endpoint endpoint = endpoints.region(regionId);
-        return pusher(endpoint).manifestDigest(EndpointPushers.target(endpoint, repositoryName), tag);
+        return pushers.of(endpoint).manifestDigest(EndpointPushers.target(endpoint, repositoryName), tag);
     }
 
     /** The same repository in the other regions of the same registry: blobs pushed there are mounted, not sent. */
@@ -83,7 +70,4 @@ class RegistryRegions implements ExternalRegions {
         return sources;
     }
 
-    private RegistryPusher pusher(Endpoint endpoint) {
-        return pushers.of(endpoint);
-    }
 }

@@ -1,7 +1,13 @@
 package com.offerflow.security;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +20,10 @@ class CustomerAccessTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void customersAreRefusedByTheApiAndTheEngineRestApi() {
@@ -45,5 +55,20 @@ class CustomerAccessTest {
         assertThat(token.body()).contains("\"token\"", "\"access_token\"", "\"expires_in\"", "\"issued_at\"");
         assertThat(Http.as(port, "carol", "wrong").get("/auth/token?service=offerflow").status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordsAtTheTokenServiceCountTowardsTheAccountsLockout() {
+        String victim = "token-victim-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identity.newUser(victim);
+        user.setPassword("Correct-Horse-1");
+        identity.saveUser(user);
+        try {
+            assertThat(Http.as(port, victim, "wrong").get("/auth/token?service=offerflow").status()).isEqualTo(401);
+            assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, victim))
+                    .as("the same lockout as the API's").isEqualTo(1);
+        } finally {
+            identity.deleteUser(victim);
+        }
     }
 }

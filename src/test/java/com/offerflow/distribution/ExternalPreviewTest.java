@@ -38,8 +38,9 @@ class ExternalPreviewTest {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws InterruptedException, IOException {
         PREVIEW.stop();
+        APP.delete();
     }
 
     @Autowired

@@ -62,10 +62,11 @@ class ExternalRegionsTest {
     }
 
     @AfterAll
-    static void stopRegistries() throws InterruptedException {
+    static void stopRegistries() throws InterruptedException, IOException {
         for (TokenAuthRegistry registry : REGISTRIES.values()) {
             registry.stop();
         }
+        APP.delete();
     }
 
     @Autowired

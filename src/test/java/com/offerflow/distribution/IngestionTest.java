@@ -45,8 +45,9 @@ class IngestionTest {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws InterruptedException, IOException {
         INGESTION.stop();
+        APP.delete();
     }
 
     @Autowired

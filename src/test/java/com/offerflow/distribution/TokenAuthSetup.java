@@ -53,6 +53,13 @@ final class TokenAuthSetup {
         }
     }
 
+    /** Deletes the registries' storage, logs and the keys (stop the registries first). */
+    void delete() throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
     /** The app's port and token key. */
     void properties(DynamicPropertyRegistry properties) {
         properties.add("server.port", () -> appPort);

@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * Authenticates HTTP Basic credentials against Camunda's identity service, so the API, {@code /engine-rest} and the
  * webapps know the same users. Camunda locks a user after repeated wrong passwords (the lock grows, see
- * {@code IdentityService#checkPassword}); a locked user fails here like a wrong password. Authorities: ROLE_USER and
- * one {@code GROUP_<id>} per Camunda group.
+ * {@code IdentityService#checkPassword}); a locked user fails here like a wrong password. Authorities: ROLE_USER (or
+ * ROLE_CUSTOMER for members of {@link Groups#CUSTOMERS}, which only the registry token service takes) and one
+ * {@code GROUP_<id>} per Camunda group.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -37,10 +38,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Wrong user name or password");
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+        boolean customer = false;
         for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
             authorities.add(new SimpleGrantedAuthority(CallerArgumentResolver.GROUP_AUTHORITY_PREFIX + group.getId()));
+            customer |= Groups.CUSTOMERS.equals(group.getId());
         }
+        // customers pull from the registries (the token service); the API and the engine REST API need ROLE_USER
+        authorities.add(new SimpleGrantedAuthority(customer ? "ROLE_CUSTOMER" : "ROLE_USER"));
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

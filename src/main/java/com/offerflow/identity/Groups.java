@@ -16,6 +16,8 @@ public final class Groups {
     public static final String OPERATORS = "operators";
     /** Scan worker processes' service accounts: fetch, lock and complete certify-image tasks, report progress. */
     public static final String SCAN_WORKERS = "scan-workers";
+    /** Customers (users of subscriptions): nothing but the registry token service (distribution.access.Customers). */
+    public static final String CUSTOMERS = "customers";
     public static final String PUBLISHER_PREFIX = "publisher-";
     /** The Camunda group type of publisher organisations. */
     public static final String PUBLISHER_GROUP_TYPE = "publisher-organisation";

@@ -76,13 +76,24 @@ class ProductionSettings {
                         + " in plain text; turn it off");
             }
         }
-        String url = environment.getProperty("spring.datasource.url", "");
+        // a key made at first start differs per node, and registries must trust its certificate before any token
+        if (blank(environment.getProperty("offerflow.distribution.token-key"))
+                || blank(environment.getProperty("offerflow.distribution.token-certificate"))) {
+            problems.add("the registry token signing key is not configured: set OFFERFLOW_DISTRIBUTION_TOKEN_KEY (an EC"
+                    + " P-256 private key, PEM) and OFFERFLOW_DISTRIBUTION_TOKEN_CERTIFICATE (its certificate, PEM,"
+                    + " which every registry trusts as its auth.token.rootcertbundle)");
+        }
+                String url = environment.getProperty("spring.datasource.url", "");
         String dbPassword = environment.getProperty("spring.datasource.password", "");
         if (!url.startsWith("jdbc:h2:") && dbPassword.isBlank()) {
             problems.add("the database password is not set (OFFERFLOW_DB_PASSWORD is empty) for " + url);
         }
         problems.addAll(SigningProductionCheck.problems(environment));
         return problems;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static List<String> passwordProblems(AdminUserProperty admin, String id, String password) {

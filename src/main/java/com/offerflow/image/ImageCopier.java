@@ -60,7 +60,7 @@ public final class ImageCopier {
                 copyBlob(from, layer, to, result);
             }
         }
-        if (to.hasBlob(descriptor.digest())) {
+        if (to.hasBlob(descriptor.digest()) || to.linkShared(descriptor.digest())) {
             result.skipped++;
         } else {
             to.putBlob(descriptor.plain(), new ByteArrayInputStream(bytes));
@@ -71,7 +71,7 @@ public final class ImageCopier {
 
     private static void copyBlob(ImageSource from, Descriptor blob, OciLayout to, CopyResult result)
             throws IOException, InvalidImageException {
-        if (to.hasBlob(blob.digest())) {
+        if (to.hasBlob(blob.digest()) || to.linkShared(blob.digest())) {
             result.skipped++;
             return;
         }

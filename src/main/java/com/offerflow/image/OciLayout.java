@@ -35,11 +35,13 @@ public final class OciLayout implements ImageSource {
 
     private final Path dir;
     private final ImageLimits limits;
+    private final Path shared;
     private final Object indexLock = new Object();
 
-    private OciLayout(Path dir, ImageLimits limits) {
+    private OciLayout(Path dir, ImageLimits limits, Path shared) {
         this.dir = dir;
         this.limits = limits;
+        this.shared = shared;
     }
 
     /** Creates the layout (directories, {@code oci-layout}, an empty index.json) or opens it if it exists. */
@@ -48,8 +50,20 @@ public final class OciLayout implements ImageSource {
     }
 
     public static OciLayout create(Path dir, ImageLimits limits) throws IOException {
+        return create(dir, limits, null);
+    }
+
+    /**
+     * Creates or opens a layout whose blobs are hard links into a content-addressed store shared by several layouts
+     * ({@code shared/sha256/<hex>}, one file per digest): a blob the store holds is linked, not written again, and
+     * every blob written here is linked into the store. Where the file system cannot link, blobs are copied.
+     */
+    public static OciLayout create(Path dir, ImageLimits limits, Path shared) throws IOException {
         Files.createDirectories(dir.resolve("blobs").resolve("sha256"));
-        OciLayout layout = new OciLayout(dir, limits);
+        if (shared != null) {
+            Files.createDirectories(shared.resolve("sha256"));
+        }
+        OciLayout layout = new OciLayout(dir, limits, shared);
         if (!Files.exists(dir.resolve("oci-layout"))) {
             layout.writeAtomically(dir.resolve("oci-layout"), OCI_LAYOUT);
         }
@@ -64,7 +78,7 @@ public final class OciLayout implements ImageSource {
         if (!Files.isRegularFile(dir.resolve("oci-layout"))) {
             throw new NoSuchFileException(dir.toString(), null, "not an OCI image layout (no oci-layout file)");
         }
-        return new OciLayout(dir, limits);
+        return new OciLayout(dir, limits, null);
     }
 
     public Path dir() {
@@ -88,7 +102,7 @@ public final class OciLayout implements ImageSource {
      */
     public void putBlob(Descriptor descriptor, InputStream content) throws IOException {
         Path target = blobPath(descriptor.digest());
-        if (Files.exists(target)) {
+        if (Files.exists(target) || linkShared(descriptor.digest())) {
             return;
         }
         Path tmp = Files.createTempFile(target.getParent(), ".partial-", ".tmp");
@@ -121,8 +135,55 @@ public final class OciLayout implements ImageSource {
                         + " but its descriptor states " + descriptor.digest());
             }
             moveIntoPlace(tmp, target);
+            share(descriptor.digest());
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Links the blob from the shared store into this layout, if the store has it (the bytes were verified when they
+     * entered the store). Returns whether the layout has the blob now.
+     */
+    public boolean linkShared(Digest digest) throws IOException {
+        if (shared == null) {
+            return false;
+        }
+        Path source = shared.resolve("sha256").resolve(digest.hex());
+        Path target = blobPath(digest);
+        if (!Files.isRegularFile(source)) {
+            return false;
+        }
+        try {
+            Files.createLink(target, source);
+        } catch (FileAlreadyExistsException e) {
+            // another writer linked or wrote it: the same verified bytes
+        } catch (UnsupportedOperationException | IOException e) {
+            if (Files.exists(target)) {
+                return true;
+            }
+            Path tmp = Files.createTempFile(target.getParent(), ".partial-", ".tmp");
+            try {
+                Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+                moveIntoPlace(tmp, target);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return true;
+    }
+
+    /** Links a blob of this layout into the shared store, so that other layouts link it instead of writing it. */
+    private void share(Digest digest) throws IOException {
+        if (shared == null) {
+            return;
+        }
+        try {
+            Files.createLink(shared.resolve("sha256").resolve(digest.hex()), blobPath(digest));
+        } catch (FileAlreadyExistsException e) {
+            // the store has it already
+        } catch (UnsupportedOperationException | IOException e) {
+            log.debug("{} cannot be linked into the shared store {}: {}", digest, shared, e.toString());
         }
     }
 
@@ -235,6 +296,7 @@ public final class OciLayout implements ImageSource {
             ch.force(true);
         }
         moveIntoPlace(tmp, target);
+        share(digest);
     }
 
     private void writeAtomically(Path target, byte[] content) throws IOException {

@@ -1,7 +1,6 @@
 package com.offerflow.live;
 
 import com.offerflow.identity.Caller;
-import com.offerflow.image.Descriptor;
 import com.offerflow.offer.LiveVersion;
 import com.offerflow.offer.OfferDocument;
 import com.offerflow.offer.OfferPublications;
@@ -58,13 +57,7 @@ public class CatalogService {
         OfferDocument offer = live.offer();
         List<String> required = ReplicationPlan.requiredRegions(offer, regions);
         for (String region : required) {
-            for (String tag : offer.technicalConfiguration().tags()) {
-                Optional<Descriptor> served = replication.served(region, offer.technicalConfiguration().repositoryName(), tag);
-                if (served.isEmpty()) {
-                    throw new IOException("Region " + region + " does not serve " + offer.technicalConfiguration()
-                            .repositoryName() + ":" + tag + " yet");
-                }
-            }
+            replication.verify(publicationId, offer, region);
         }
         Instant now = clock.instant();
         catalog.upsert(new CatalogEntry(publication.offerId(), publication.publisherOrg(), publicationId, offer,

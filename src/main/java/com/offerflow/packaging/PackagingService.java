@@ -27,7 +27,8 @@ import java.util.Map;
  * Step 3: packages the certified image for customers: its manifests, configs and layers copied into the
  * publication's staging layout, tagged with the technical configuration's tags. The image is the one certification
  * scanned: the uploaded archive's tagged manifests, or the registry image step 1 pinned by digest (under every tag,
- * wherever the registry's tags point now). Idempotent: a retry finds the blobs in place and rewrites the same tags.
+ * wherever the registry's tags point now), then published where the preview audience pulls it
+ * ({@link PreviewPublisher}). Idempotent: a retry finds the blobs in place and rewrites the same tags.
  */
 @Service
 public class PackagingService {
@@ -37,11 +38,13 @@ public class PackagingService {
     private final ImageArchives archives;
     private final ImageSources sources;
     private final PackageStore store;
+    private final PreviewPublisher preview;
 
-    PackagingService(ImageArchives archives, ImageSources sources, PackageStore store) {
+    PackagingService(ImageArchives archives, ImageSources sources, PackageStore store, PreviewPublisher preview) {
         this.archives = archives;
         this.sources = sources;
         this.store = store;
+        this.preview = preview;
     }
 
     /**
@@ -66,6 +69,9 @@ public class PackagingService {
         try {
             tagged = image.fromRegistry() ? fromRegistry(publicationId, offer, image)
                     : fromArchive(publicationId, offer, image.archive());
+            try (OciLayout staging = store.staging(publicationId)) {
+                preview.publish(publicationId, staging, tagged, offer.technicalConfiguration().repositoryName());
+            }
         } catch (InvalidImageException e) {
             throw new IOException("The certified image " + imageSource + " can no longer be read: " + e.getMessage(),
                     e);

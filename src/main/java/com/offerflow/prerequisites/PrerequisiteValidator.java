@@ -79,14 +79,15 @@ public class PrerequisiteValidator {
 
     /** Step 1 of the publication: its snapshot and its uploaded image (if any). */
     public Result validate(PublicationContext publication) {
-        return validate(publication.offer(), publication.publication().snapshot().imageDigest());
+        return validate(publication.offer(), publication.publication().snapshot().imageDigest(),
+                publication.publication().publisherOrg());
     }
 
     /**
-     * Every finding of the offer as submitted, with the uploaded image's digest (null when none was uploaded or the
-     * technical configuration names a registry repository).
+     * Every finding of the offer as submitted by {@code publisherOrg}, with the uploaded image's digest (null when
+     * none was uploaded or the technical configuration names a registry repository).
      */
-    public Result validate(OfferDocument offer, String imageDigest) {
+    public Result validate(OfferDocument offer, String imageDigest, String publisherOrg) {
         Set<ConstraintViolation<OfferDocument>> offerViolations =
                 validator.validate(offer, Default.class, Prerequisites.class);
         List<ConstraintViolation<?>> violations = new ArrayList<>(offerViolations);
@@ -100,7 +101,7 @@ public class PrerequisiteValidator {
             if (offerViolations.stream().noneMatch(RegistryImageResolver::concernsRegistryRepository)) {
                 RegistryImageResolver.Resolution resolution = registry.resolve(repository,
                         offer.technicalConfiguration().tags() == null ? List.of()
-                                : offer.technicalConfiguration().tags());
+                                : offer.technicalConfiguration().tags(), publisherOrg);
                 findings.addAll(resolution.findings());
                 pinned = resolution.pinned() == null ? null : resolution.pinned().toString();
             }

@@ -54,10 +54,17 @@ class RegistryImageResolver {
      * Resolves the tags in the repository. Tags that are not tag-shaped are skipped (the offer's own rules report
      * them); nothing is pinned while there is any finding.
      *
-     * @param repository a well-formed {@code http(s)://host/name} ({@code RegistryRepositoryUrl})
+     * @param repository    a well-formed {@code http(s)://host/name} ({@code RegistryRepositoryUrl})
+     * @param publisherOrg  the publishing organisation: in the marketplace's ingestion registry, only its own
+     *                      namespace ({@code <org>/...}) can be published from
      */
-    Resolution resolve(String repository, List<String> tags) {
+    Resolution resolve(String repository, List<String> tags, String publisherOrg) {
         RegistryReference base = RegistryReference.parse(repository);
+        if (sources.isIngestion(base)
+                && !sources.ingestionOrganisation(base).map(org -> org.equals(publisherOrg)).orElse(false)) {
+            return failed(finding(REPOSITORY_FIELD, "IngestionNamespace", "the repository " + base.repository()
+                    + " of the ingestion registry is not in the namespace of organisation " + publisherOrg));
+        }
         Optional<ImageSources.RegistryRefusedException> refused = sources.refusal(base);
         if (refused.isPresent()) {
             String rule = switch (refused.get().reason()) {

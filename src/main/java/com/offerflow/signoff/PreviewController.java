@@ -1,5 +1,6 @@
 package com.offerflow.signoff;
 
+import com.offerflow.distribution.PullReferences;
 import com.offerflow.identity.Caller;
 import com.offerflow.offer.Listing;
 import com.offerflow.offer.OfferDocument;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/publications/{id}/preview}: the packaged offer as it will go live, for the publisher to check
- * before Go live: the listing, the plans, the staged package and who may see the preview. Only the publisher's own
+ * before Go live: the listing, the plans, the staged package, where the preview audience pulls it
+ * ({@code pullReference}, without the tag) and who may see the preview. Only the publisher's own
  * organisation (and admins) see it.
  */
 @RestController
@@ -25,10 +27,12 @@ class PreviewController {
 
     private final PublicationService publications;
     private final OfferPublications offers;
+    private final PullReferences pulls;
 
-    PreviewController(PublicationService publications, OfferPublications offers) {
+    PreviewController(PublicationService publications, OfferPublications offers, PullReferences pulls) {
         this.publications = publications;
         this.offers = offers;
+        this.pulls = pulls;
     }
 
     @GetMapping("/api/publications/{publicationId}/preview")
@@ -42,12 +46,13 @@ class PreviewController {
         OfferDocument offer = offers.read(publication.snapshot().offerJson());
         return new Preview(publicationId, offer.offerId(), publication.status().name(), offer.listing(),
                 offer.plans(), offer.technicalConfiguration().repositoryName(),
-                offer.technicalConfiguration().tags(), packageDigest, offer.previewAudience());
+                offer.technicalConfiguration().tags(), packageDigest,
+                pulls.preview(offer.technicalConfiguration().repositoryName()), offer.previewAudience());
     }
 
     /** The offer as its preview audience sees it. */
     record Preview(String publicationId, String offerId, String status, Listing listing, List<Plan> plans,
-                   String repository, List<String> tags, String packageDigest,
+                   String repository, List<String> tags, String packageDigest, String pullReference,
                    List<PreviewSubscription> previewAudience) {
     }
 }

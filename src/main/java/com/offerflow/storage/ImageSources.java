@@ -8,15 +8,19 @@ import com.offerflow.image.registry.RegistryClient;
 import com.offerflow.image.registry.RegistryImageSource;
 import com.offerflow.image.registry.RegistryReference;
 import com.offerflow.network.PublicAddresses;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
 
 /**
  * Opens a publication's image wherever it is: an uploaded archive in the image store, or a registry image, pulled
  * anonymously. Registries are contacted only as {@link RegistrySettings} allow (https and public addresses unless
- * configured otherwise); the same rules apply in the app and in separate scan worker processes.
+ * configured otherwise); the same rules apply in the app and in separate scan worker processes. The marketplace's
+ * own ingestion registry ({@link IngestionRegistry}) is the exception: it is the operator's, and Offerflow pulls
+ * from it with its own tokens.
  */
 @Component
 public class ImageSources {
@@ -24,10 +28,31 @@ public class ImageSources {
     private final DataDirectory data;
     private final RegistrySettings settings;
     private final RegistryClient registries;
+    private final URI ingestionBase;
+    private final RegistryClient ingestion;
+    private final IngestionRegistry ingestionRegistry;
 
     public ImageSources(DataDirectory data, RegistrySettings settings) {
+        this(data, settings, null);
+    }
+
+    /**
+     * @param ingestionRegistry the marketplace's ingestion registry, pulled from with Offerflow's own tokens and
+     *                          without the settings' refusals; null when there is none (a scan worker process)
+     */
+    @Autowired
+    public ImageSources(DataDirectory data, RegistrySettings settings, IngestionRegistry ingestionRegistry) {
         this.data = data;
         this.settings = settings;
+        this.ingestionRegistry = ingestionRegistry;
+        this.ingestionBase = ingestionRegistry == null ? null : ingestionRegistry.base().orElse(null);
+        this.ingestion = ingestionBase == null ? null : new RegistryClient(null, settings.registryTimeout(),
+                32L * 1024 * 1024, uri -> {
+                    if (!ingestionBase.getRawAuthority().equals(uri.getRawAuthority())) {
+                        throw new RegistryRefusedException(RegistryRefusedException.Reason.PRIVATE,
+                                "the ingestion registry sent us to " + uri.getHost() + ", which is not contacted");
+                    }
+                }, ingestionRegistry::pullToken);
         // redirects (blob storage) and token endpoints a registry names meet the same rules as the registry
         this.registries = new RegistryClient(null, settings.registryTimeout(), 32L * 1024 * 1024, uri -> {
             Optional<RegistryRefusedException> refused = refusal(uri);
@@ -58,6 +83,9 @@ public class ImageSources {
      */
     public RegistryImageSource openRegistry(RegistryReference reference, ImageLimits limits)
             throws RegistryRefusedException {
+        if (isIngestion(reference)) {
+            return ingestion.open(reference, limits);
+        }
         Optional<RegistryRefusedException> refused = refusal(reference);
         if (refused.isPresent()) {
             throw refused.get();
@@ -67,7 +95,20 @@ public class ImageSources {
 
     /** Why the registry is not contacted, if it is not: plain HTTP, or a loopback, private or link-local address. */
     public Optional<RegistryRefusedException> refusal(RegistryReference reference) {
-        return refusal(reference.base());
+        return isIngestion(reference) ? Optional.empty() : refusal(reference.base());
+    }
+
+    /**
+     * The publisher organisation whose ingestion namespace the image is in; empty when it is not in the ingestion
+     * registry or in no organisation's namespace there.
+     */
+    public Optional<String> ingestionOrganisation(RegistryReference reference) {
+        return isIngestion(reference) ? ingestionRegistry.organisation(reference.repository()) : Optional.empty();
+    }
+
+    /** Whether the image is in the marketplace's own ingestion registry. */
+    public boolean isIngestion(RegistryReference reference) {
+        return ingestionBase != null && ingestionBase.equals(reference.base());
     }
 
     /** The same rules for any address a registry sends us to. */

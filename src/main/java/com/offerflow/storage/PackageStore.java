@@ -1,6 +1,7 @@
 package com.offerflow.storage;
 
 import com.offerflow.image.Descriptor;
+import com.offerflow.image.ImageLimits;
 import com.offerflow.image.ImageSource;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciLayout;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Where packaged offers wait for Go live ({@code <data-dir>/staging/<publicationId>}, an OCI image layout per
  * publication, the preview's source) and where each region serves them ({@code <data-dir>/regions/<region>/
- * <repository>}, an OCI image layout per repository, tagged as the offer's technical configuration says).
+ * <repository>}, an OCI image layout per repository, tagged as the offer's technical configuration says). Their
+ * blobs are hard links into one content-addressed store ({@link #blobs()}).
  */
 @Component
 public class PackageStore {
@@ -34,7 +36,16 @@ public class PackageStore {
     }
 
     public OciLayout staging(String publicationId) throws IOException {
-        return OciLayout.create(stagingPath(publicationId));
+        return OciLayout.create(stagingPath(publicationId), ImageLimits.defaults(), blobs());
+    }
+
+    /**
+     * The content-addressed blob store that staging and the regions' layouts share ({@code <data-dir>/blobs}): their
+     * blob files are hard links to it, so a blob is written once, whatever number of publications and regions hold
+     * it, and replication to the embedded regions writes no blob bytes.
+     */
+    public Path blobs() {
+        return data.folder("blobs");
     }
 
     public Path stagingPath(String publicationId) {
@@ -42,7 +53,7 @@ public class PackageStore {
     }
 
     public OciLayout region(String regionId, String repositoryName) throws IOException {
-        return OciLayout.create(regionPath(regionId, repositoryName));
+        return OciLayout.create(regionPath(regionId, repositoryName), ImageLimits.defaults(), blobs());
     }
 
     /** The region's copy of a repository; the repository name is validated to be lowercase path components. */

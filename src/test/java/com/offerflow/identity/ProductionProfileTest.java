@@ -2,6 +2,7 @@ package com.offerflow.identity;
 
 import com.offerflow.OfferflowApplication;
 import com.offerflow.signing.simple.SigningKey;
+import com.offerflow.distribution.token.TokenKeys;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -70,10 +71,14 @@ class ProductionProfileTest {
         Path dataDir = Files.createDirectories(Path.of("target/test-data/production-" + UUID.randomUUID()));
         Path signingKey = Files.write(dataDir.resolve("signing-key.asc"), SigningKey.generate(
                 SigningKey.Algorithm.ED25519, "Offerflow ops", Instant.now(), STRONG.toCharArray()).armouredSecretKey());
+        Path keys = dataDir.resolve("keys");
+        TokenKeys.generate(keys, "Offerflow registry tokens", java.time.Duration.ofDays(1));
         try (ConfigurableApplicationContext context = start("production", List.of(
                 "--OFFERFLOW_ADMIN_USER=ops", "--OFFERFLOW_ADMIN_PASSWORD=" + STRONG,
                 "--OFFERFLOW_SIGNING_KEY_FILE=" + signingKey, "--OFFERFLOW_SIGNING_KEY_PASSPHRASE=" + STRONG,
                 "--offerflow.data-dir=" + dataDir,
+                "--offerflow.distribution.token-key=" + keys.resolve("token-key.pem"),
+                "--offerflow.distribution.token-certificate=" + keys.resolve("token-certificate.pem"),
                 "--spring.datasource.url=jdbc:h2:mem:production-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.job-execution.enabled=false", "--offerflow.certification.worker.enabled=false"))) {
             IdentityService identity = context.getBean(ProcessEngine.class).getIdentityService();
@@ -87,6 +92,17 @@ class ProductionProfileTest {
             assertThat(context.getEnvironment().getProperty("server.servlet.session.cookie.secure"))
                     .isEqualTo("true");
         }
+    }
+
+    @Test
+    void refusesToStartWithoutAConfiguredTokenSigningKey(CapturedOutput output) {
+        Path dataDir = Path.of("target/test-data/production-" + UUID.randomUUID());
+        assertThatThrownBy(() -> start("production", List.of("--OFFERFLOW_ADMIN_USER=ops",
+                "--OFFERFLOW_ADMIN_PASSWORD=" + STRONG, "--offerflow.data-dir=" + dataDir)))
+                .isInstanceOf(ProductionSettings.InsecureSettingsException.class)
+                .hasMessageContaining("the registry token signing key is not configured")
+                .hasMessageContaining("OFFERFLOW_DISTRIBUTION_TOKEN_KEY");
+        assertThat(dataDir).as("nothing was created").doesNotExist();
     }
 
     private static ConfigurableApplicationContext start(String profiles, List<String> args) {

@@ -38,6 +38,8 @@ class ProductionSettingsTest {
         MockEnvironment environment = environment()
                 .withProperty("camunda.bpm.admin-user.id", "ops")
                 .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
+                .withProperty("offerflow.distribution.token-key", "/etc/offerflow/token-key.pem")
+                .withProperty("offerflow.distribution.token-certificate", "/etc/offerflow/token-certificate.pem")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db/offerflow")
                 .withProperty("spring.datasource.password", "s3cret-from-vault");
 
@@ -52,9 +54,10 @@ class ProductionSettingsTest {
                 .withProperty("camunda.bpm.admin-user.password", "admin")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db/offerflow");
 
-        assertThat(ProductionSettings.problems(environment)).hasSize(5).anySatisfy(problem ->
+        assertThat(ProductionSettings.problems(environment)).hasSize(6).anySatisfy(problem ->
                 assertThat(problem).startsWith("demo users are enabled")).anySatisfy(problem ->
-                assertThat(problem).startsWith("the database password is not set"));
+                assertThat(problem).startsWith("the database password is not set")).anySatisfy(problem ->
+                assertThat(problem).startsWith("the registry token signing key is not configured"));
     }
 
     @Test
@@ -62,6 +65,8 @@ class ProductionSettingsTest {
         MockEnvironment environment = environment()
                 .withProperty("camunda.bpm.admin-user.id", "ops")
                 .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
+                .withProperty("offerflow.distribution.token-key", "/etc/offerflow/token-key.pem")
+                .withProperty("offerflow.distribution.token-certificate", "/etc/offerflow/token-certificate.pem")
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/offerflow");
 
         assertThat(ProductionSettings.problems(environment)).isEmpty();
@@ -72,6 +77,8 @@ class ProductionSettingsTest {
         MockEnvironment environment = environment()
                 .withProperty("camunda.bpm.admin-user.id", "ops")
                 .withProperty("camunda.bpm.admin-user.password", "Tr0ub4dor&3-horse")
+                .withProperty("offerflow.distribution.token-key", "/etc/offerflow/token-key.pem")
+                .withProperty("offerflow.distribution.token-certificate", "/etc/offerflow/token-certificate.pem")
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/offerflow")
                 .withProperty("offerflow.images.allow-insecure-registries", "true")
                 .withProperty("offerflow.images.allow-private-registries", "true")

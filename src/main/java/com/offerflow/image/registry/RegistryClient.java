@@ -54,6 +54,7 @@ public final class RegistryClient {
     private final Duration timeout;
     private final long chunkSize;
     private final Destinations destinations;
+    private final RegistryPusher.TokenSource tokenSource;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     /** User name and password (or token) for Basic and for the token endpoint; null for anonymous access. */
@@ -83,6 +84,16 @@ public final class RegistryClient {
      * @param destinations checks each redirect target and token endpoint before it is contacted
      */
     public RegistryClient(Credentials credentials, Duration timeout, long chunkSize, Destinations destinations) {
+        this(credentials, timeout, chunkSize, destinations, null);
+    }
+
+    /**
+     * A client whose bearer challenges are answered by {@code tokenSource} (tokens Offerflow mints itself for a
+     * registry it is the token service of) instead of asking the challenge's realm.
+     */
+    public RegistryClient(Credentials credentials, Duration timeout, long chunkSize, Destinations destinations,
+            RegistryPusher.TokenSource tokenSource) {
+        this.tokenSource = tokenSource;
         this.credentials = credentials;
         this.timeout = timeout;
         this.chunkSize = chunkSize;
@@ -371,6 +382,9 @@ public final class RegistryClient {
         Matcher m = PARAM.matcher(challenge);
         while (m.find()) {
             params.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2));
+        }
+        if (tokenSource != null) {
+            return tokenSource.token(params.get("service"), java.util.List.of(scope));
         }
         String realm = params.get("realm");
         if (realm == null) {

@@ -4,6 +4,7 @@ import com.offerflow.identity.Caller;
 import com.offerflow.identity.Groups;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
+import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,10 +1,13 @@
 package com.offerflow.certification;
 
-import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.Finding;
 import com.offerflow.publication.PublicationRepository;
 import com.offerflow.publication.PublishingStep;
+import com.offerflow.scanner.ImageScanner;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CheckResult;
+import com.offerflow.scanner.report.Evidence;
 import com.offerflow.storage.ImageSources;
 import org.springframework.stereotype.Service;
 

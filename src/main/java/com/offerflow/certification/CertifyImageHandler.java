@@ -3,6 +3,7 @@ package com.offerflow.certification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.offerflow.process.ExternalTaskRunner;
 import com.offerflow.process.ProcessVariables;
+import com.offerflow.scanner.report.CertificationReport;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;

@@ -1,11 +1,15 @@
 package com.offerflow.certification;
 
-import com.offerflow.certification.scan.Check;
-import com.offerflow.certification.scan.ImageScanner;
-import com.offerflow.certification.scan.ScanProgressListener;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.ImageSource;
 import com.offerflow.image.InvalidImageException;
+import com.offerflow.scanner.Check;
+import com.offerflow.scanner.ImageScanner;
+import com.offerflow.scanner.ScanProgressListener;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CheckResult;
+import com.offerflow.scanner.report.Evidence;
+import com.offerflow.scanner.report.ImageSummary;
 import com.offerflow.storage.ImageSources;
 import com.offerflow.storage.PublicationImage;
 

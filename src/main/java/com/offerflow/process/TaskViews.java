@@ -1,6 +1,5 @@
 package com.offerflow.process;
 
-import com.offerflow.certification.CertificationReport;
 import com.offerflow.certification.CertificationService;
 import com.offerflow.offer.OfferDocument;
 import com.offerflow.offer.OfferPublications;
@@ -8,6 +7,7 @@ import com.offerflow.offer.Plan;
 import com.offerflow.publication.Finding;
 import com.offerflow.publication.Publication;
 import com.offerflow.publication.PublicationRepository;
+import com.offerflow.scanner.report.CertificationReport;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

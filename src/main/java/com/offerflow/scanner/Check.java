@@ -1,4 +1,4 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
 /**
  * The checks of the certification scan. Names are stable: tests, Tasklist forms and API clients use them.

@@ -1,7 +1,7 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.CheckResult;
-import com.offerflow.certification.Evidence;
+import com.offerflow.scanner.report.CheckResult;
+import com.offerflow.scanner.report.Evidence;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

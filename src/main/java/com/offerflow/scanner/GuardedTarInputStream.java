@@ -1,4 +1,4 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;

@@ -1,4 +1,4 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,11 +1,5 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CheckResult;
-import com.offerflow.certification.Evidence;
-import com.offerflow.certification.ImageSummary;
-import com.offerflow.certification.PackageInfo;
-import com.offerflow.certification.Vulnerability;
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
 import com.offerflow.image.ImageConfig;
@@ -14,6 +8,12 @@ import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.MediaTypes;
 import com.offerflow.image.Platform;
 import com.offerflow.image.PlatformManifest;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CheckResult;
+import com.offerflow.scanner.report.Evidence;
+import com.offerflow.scanner.report.ImageSummary;
+import com.offerflow.scanner.report.PackageInfo;
+import com.offerflow.scanner.report.Vulnerability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.PackageInfo;
+import com.offerflow.scanner.report.PackageInfo;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,12 +1,12 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.offerflow.certification.PackageInfo;
-import com.offerflow.certification.Vulnerability;
+import com.offerflow.scanner.report.PackageInfo;
+import com.offerflow.scanner.report.Vulnerability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
 /**
  * Told how far a scan got: compressed bytes of blobs read so far, of the total. Called from the scanning thread at

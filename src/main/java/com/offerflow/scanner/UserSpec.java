@@ -1,4 +1,4 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
 import java.util.Map;
 

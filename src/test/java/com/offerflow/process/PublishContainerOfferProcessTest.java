@@ -168,7 +168,7 @@ class PublishContainerOfferProcessTest {
         assertThat(repository.findings(id)).extracting(Finding::step, Finding::rule).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(PublishingStep.CERTIFICATION, "non-root-user"));
         assertThat(certificationReports.find(id)).hasValueSatisfying(report ->
-                assertThat(report.outcome()).isEqualTo(com.offerflow.certification.CertificationReport.Outcome.FAILED));
+                assertThat(report.outcome()).isEqualTo(com.offerflow.scanner.report.CertificationReport.Outcome.FAILED));
 
         offers.uploadImage(TestOffers.ALICE, offer.offerId(),
                 new ByteArrayInputStream(SampleOffer.image().toArchiveBytes()));

@@ -1,8 +1,8 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CertificationReport.Outcome;
-import com.offerflow.certification.Evidence;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CertificationReport.Outcome;
+import com.offerflow.scanner.report.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static com.offerflow.certification.scan.ImageScannerTest.evidence;
-import static com.offerflow.certification.scan.ImageScannerTest.names;
+import static com.offerflow.scanner.ImageScannerTest.evidence;
+import static com.offerflow.scanner.ImageScannerTest.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Files streamed to a real clamd over zINSTREAM. */

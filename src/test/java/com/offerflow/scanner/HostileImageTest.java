@@ -1,16 +1,16 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CertificationReport.Outcome;
-import com.offerflow.certification.Evidence;
-import com.offerflow.certification.scan.TestImages.RawLayer;
-import com.offerflow.certification.scan.TestImages.TarEntry;
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.Digest;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.MediaTypes;
 import com.offerflow.image.OciImageBuilder;
 import com.offerflow.image.OciLayout;
+import com.offerflow.scanner.TestImages.RawLayer;
+import com.offerflow.scanner.TestImages.TarEntry;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CertificationReport.Outcome;
+import com.offerflow.scanner.report.Evidence;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-import static com.offerflow.certification.scan.ImageScannerTest.evidence;
-import static com.offerflow.certification.scan.ImageScannerTest.names;
+import static com.offerflow.scanner.ImageScannerTest.evidence;
+import static com.offerflow.scanner.ImageScannerTest.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Images made by strangers: each trick gets its own finding, never an exception, a hang or a file on disk. */

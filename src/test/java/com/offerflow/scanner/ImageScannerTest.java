@@ -1,16 +1,16 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CertificationReport.Outcome;
-import com.offerflow.certification.CheckResult;
-import com.offerflow.certification.Evidence;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.OciArchive;
 import com.offerflow.image.OciImageBuilder;
 import com.offerflow.image.OciLayout;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CertificationReport.Outcome;
+import com.offerflow.scanner.report.CheckResult;
+import com.offerflow.scanner.report.Evidence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,11 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.CertificationReport;
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.ImageManifest;
 import com.offerflow.image.OciArchive;
 import com.offerflow.image.OciImageBuilder;
+import com.offerflow.scanner.report.CertificationReport;
 
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,10 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CertificationReport.Outcome;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.MediaTypes;
 import com.offerflow.image.OciLayout;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CertificationReport.Outcome;
 import com.offerflow.support.Commands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,16 +1,16 @@
-package com.offerflow.certification.scan;
+package com.offerflow.scanner;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.CertificationReport.Outcome;
-import com.offerflow.certification.Vulnerability;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CertificationReport.Outcome;
+import com.offerflow.scanner.report.Vulnerability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static com.offerflow.certification.scan.ImageScannerTest.evidence;
-import static com.offerflow.certification.scan.ImageScannerTest.names;
+import static com.offerflow.scanner.ImageScannerTest.evidence;
+import static com.offerflow.scanner.ImageScannerTest.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VulnerabilitiesTest {

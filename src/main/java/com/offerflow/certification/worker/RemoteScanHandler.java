@@ -1,14 +1,14 @@
 package com.offerflow.certification.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.certification.CertificationReport;
 import com.offerflow.certification.CertifyImageHandler;
 import com.offerflow.certification.ImageScan;
 import com.offerflow.certification.ScanTask;
-import com.offerflow.certification.scan.ImageScanner;
 import com.offerflow.process.LockKeeper;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.process.TaskFailure;
+import com.offerflow.scanner.ImageScanner;
+import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.storage.ImageSources;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;

@@ -1,4 +1,4 @@
-package com.offerflow.certification;
+package com.offerflow.scanner.report;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package com.offerflow.scanner;
 
-/** A malware or secret finding in a file of a layer, before the report says whether a later layer deleted it. */
-record Flagged(Check check, boolean blocking, int layerScanIndex, String path, String detail) {
+import com.offerflow.scanner.facts.FlaggedFile;
+
+/** A file of a layer with malware or a secret, before the end of the pass tells what later layers did to it. */
+record Flagged(FlaggedFile.Kind kind, int layerScanIndex, String path, String detail) {
 }

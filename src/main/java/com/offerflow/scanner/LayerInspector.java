@@ -1,5 +1,8 @@
 package com.offerflow.scanner;
 
+import com.offerflow.scanner.facts.FlaggedFile;
+import com.offerflow.scanner.facts.LayerId;
+import com.offerflow.scanner.facts.PathIssue;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 import java.io.IOException;
@@ -13,10 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs every content check on the tar stream of one layer, entry by entry, reading each entry's bytes once: path
- * safety, whiteouts, hash signatures (only files whose size a signature names are hashed), secrets (only candidate
- * files are buffered and searched), clamd, and the files the final-file-system checks need (passwd, os-release,
- * package databases, license files). Nothing is written to disk.
+ * Reads the tar stream of one layer, entry by entry, reading each entry's bytes once, and collects what the content
+ * checks judge: suspicious paths, whiteouts, files matching hash signatures (only files whose size a signature
+ * names are hashed), secrets (only candidate files are buffered and searched), what clamd finds, and the files the
+ * final file systems need (passwd, os-release, package databases, license files). Nothing is written to disk.
  */
 final class LayerInspector implements LayerPipeline.TarConsumer {
 
@@ -26,7 +29,8 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
 
     private final ScanContext ctx;
     private final LayerRef layer;
-    private final LayerFacts facts;
+    private final LayerId layerId;
+    private final LayerFiles files;
     private final byte[] buf = new byte[64 * 1024];
     private final java.util.function.BooleanSupplier streamStopped;
     private String tarProblem;
@@ -37,10 +41,12 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
      * @param streamStopped tells whether the uncompressed stream was cut short (a limit or a gzip error), so that
      *                      a tar error caused by the cut is not reported as a second problem
      */
-    LayerInspector(ScanContext ctx, LayerRef layer, LayerFacts facts, java.util.function.BooleanSupplier streamStopped) {
+    LayerInspector(ScanContext ctx, LayerRef layer, LayerFiles files,
+                   java.util.function.BooleanSupplier streamStopped) {
         this.ctx = ctx;
         this.layer = layer;
-        this.facts = facts;
+        this.layerId = layer.id();
+        this.files = files;
         this.streamStopped = streamStopped;
     }
 
@@ -129,12 +135,10 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
         String raw = e.getName();
         PathInfo info = PathInfo.of(raw);
         if (info.absolute) {
-            ctx.findings.fail(Check.SAFE_PATHS, layer.evidence(raw,
-                    "absolute path: a naive extractor writes it outside the container's root file system"));
+            ctx.pathIssue(layerId, PathIssue.Kind.ABSOLUTE, raw, null);
         }
         if (info.traversal) {
-            ctx.findings.fail(Check.SAFE_PATHS, layer.evidence(raw,
-                    "'..' in the path climbs out of the container's root file system"));
+            ctx.pathIssue(layerId, PathIssue.Kind.TRAVERSAL, raw, null);
         }
         String path = info.traversal ? null : info.normalized;
         String shown = path != null ? path : raw;
@@ -143,7 +147,7 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
                 checkThroughSymlink(path);
             }
             if (!ctx.flaggedPaths.isEmpty() && ctx.flaggedPaths.contains(path)) {
-                facts.replaced.add(path);
+                files.replaced.add(path);
             }
         }
         if (e.isSymbolicLink()) {
@@ -157,17 +161,14 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
         if (e.isLink()) {
             PathInfo target = PathInfo.of(e.getLinkName());
             if (target.absolute || target.traversal) {
-                ctx.findings.fail(Check.SAFE_PATHS, layer.evidence(shown,
-                        "hard link to '" + e.getLinkName() + "' outside the container's root file system"));
+                ctx.pathIssue(layerId, PathIssue.Kind.HARD_LINK_OUTSIDE, shown, e.getLinkName());
             }
             markOther(path);
             skipData(tar);
             return;
         }
         if (e.isCharacterDevice() || e.isBlockDevice()) {
-            ctx.findings.warn(Check.SAFE_PATHS, layer.evidence(shown,
-                    "device node (" + (e.isCharacterDevice() ? "character" : "block")
-                            + "): images do not need device files; the runtime provides /dev"));
+            ctx.pathIssue(layerId, PathIssue.Kind.DEVICE_NODE, shown, e.isCharacterDevice() ? "character" : "block");
             skipData(tar);
             return;
         }
@@ -180,13 +181,13 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
             String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
             if (ctx.whiteouts++ >= ScanContext.MAX_WHITEOUTS) {
                 if (ctx.whiteouts == ScanContext.MAX_WHITEOUTS + 1) {
-                    ctx.findings.warn(Check.SAFE_PATHS, layer.evidence(shown, "more than "
-                            + ScanContext.MAX_WHITEOUTS + " whiteouts: later ones are not taken into account"));
+                    ctx.pathIssue(layerId, PathIssue.Kind.TOO_MANY_WHITEOUTS, shown,
+                            String.valueOf(ScanContext.MAX_WHITEOUTS));
                 }
             } else if (name.equals(".wh..wh..opq")) {
-                facts.opaqueDirs.add(parent);
+                files.opaqueDirs.add(parent);
             } else if (!name.startsWith(".wh..wh.")) {
-                facts.whiteouts.add((parent.isEmpty() ? "" : parent + "/") + name.substring(4));
+                files.whiteouts.add((parent.isEmpty() ? "" : parent + "/") + name.substring(4));
             }
         }
         inspectContent(e, tar, path, shown);
@@ -201,7 +202,7 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
 
     private void markOther(String path) {
         if (path != null && captureKind(path) != null) {
-            facts.files.put(path, LayerFacts.Captured.OTHER);
+            files.files.put(path, LayerFiles.Captured.OTHER);
         }
     }
 
@@ -211,40 +212,34 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
             Integer linkLayer = ctx.symlinks.get(path.substring(0, slash));
             if (linkLayer != null) {
                 String link = path.substring(0, slash);
-                if (linkLayer == layer.scanIndex()) {
-                    ctx.findings.fail(Check.SAFE_PATHS, layer.evidence(path, "written through the symbolic link '/"
-                            + link + "' of the same layer: a naive extractor follows the link and writes wherever "
-                            + "it points"));
-                } else {
-                    ctx.findings.warn(Check.SAFE_PATHS, layer.evidence(path, "written through '/" + link
-                            + "', a symbolic link made by an earlier layer"));
-                }
+                ctx.pathIssue(layerId, linkLayer == layer.scanIndex() ? PathIssue.Kind.THROUGH_OWN_SYMLINK
+                        : PathIssue.Kind.THROUGH_EARLIER_SYMLINK, path, link);
                 return;
             }
             slash = path.indexOf('/', slash + 1);
         }
     }
 
-    private LayerFacts.Kind captureKind(String path) {
+    private LayerFiles.Kind captureKind(String path) {
         switch (path) {
             case "etc/passwd":
-                return LayerFacts.Kind.PASSWD;
+                return LayerFiles.Kind.PASSWD;
             case "etc/os-release":
             case "usr/lib/os-release":
-                return LayerFacts.Kind.OS_RELEASE;
+                return LayerFiles.Kind.OS_RELEASE;
             case "var/lib/dpkg/status":
-                return LayerFacts.Kind.DPKG;
+                return LayerFiles.Kind.DPKG;
             case "lib/apk/db/installed":
-                return LayerFacts.Kind.APK;
+                return LayerFiles.Kind.APK;
             default:
                 break;
         }
         if (path.startsWith("var/lib/dpkg/status.d/") && path.indexOf('/', 22) < 0 && path.length() > 22
                 && !path.endsWith(".md5sums")) {
-            return LayerFacts.Kind.DPKG;
+            return LayerFiles.Kind.DPKG;
         }
         if (isLicensePath(path)) {
-            return LayerFacts.Kind.LICENSE;
+            return LayerFiles.Kind.LICENSE;
         }
         return null;
     }
@@ -273,12 +268,12 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
             }
         }
         boolean secret = ctx.secrets.isCandidate(shown, size);
-        LayerFacts.Kind kind = path == null ? null : captureKind(path);
-        long captureLimit = kind == LayerFacts.Kind.DPKG || kind == LayerFacts.Kind.APK
+        LayerFiles.Kind kind = path == null ? null : captureKind(path);
+        long captureLimit = kind == LayerFiles.Kind.DPKG || kind == LayerFiles.Kind.APK
                 ? ctx.settings.maxPackageDatabaseBytes() : MAX_SMALL_CAPTURE;
-        boolean capture = kind != null && kind != LayerFacts.Kind.LICENSE;
+        boolean capture = kind != null && kind != LayerFiles.Kind.LICENSE;
         if (capture && size > captureLimit) {
-            facts.files.put(path, new LayerFacts.Captured(LayerFacts.Kind.UNREADABLE, null,
+            files.files.put(path, new LayerFiles.Captured(LayerFiles.Kind.UNREADABLE, null,
                     "/" + path + " is " + size + " bytes, more than the limit of " + captureLimit));
             capture = false;
         }
@@ -324,28 +319,28 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
         }
         if (secret) {
             for (SecretDetector.Hit hit : ctx.secrets.scan(shown, content, (int) size)) {
-                ctx.flag(new Flagged(Check.SECRETS, true, layer.scanIndex(), shown,
+                ctx.flag(new Flagged(FlaggedFile.Kind.SECRET, layer.scanIndex(), shown,
                         hit.kind() + " (" + hit.sample() + ")"));
             }
         }
         if (capture) {
-            LayerFacts.Captured parsed = parse(kind, content);
-            if (kind == LayerFacts.Kind.DPKG || kind == LayerFacts.Kind.APK) {
+            LayerFiles.Captured parsed = parse(kind, content);
+            if (kind == LayerFiles.Kind.DPKG || kind == LayerFiles.Kind.APK) {
                 ctx.capturedPackages += parsed.packages().size();
                 if (ctx.capturedPackages > ScanContext.MAX_CAPTURED_PACKAGES) {
-                    parsed = new LayerFacts.Captured(LayerFacts.Kind.UNREADABLE, null, "the package databases of "
+                    parsed = new LayerFiles.Captured(LayerFiles.Kind.UNREADABLE, null, "the package databases of "
                             + "the image list more than " + ScanContext.MAX_CAPTURED_PACKAGES + " packages");
                 }
             }
-            facts.files.put(path, parsed);
-        } else if (kind == LayerFacts.Kind.LICENSE && size > 0 && ctx.licenseFiles++ < ScanContext.MAX_LICENSE_FILES) {
-            facts.files.put(path, new LayerFacts.Captured(LayerFacts.Kind.LICENSE, null, null));
+            files.files.put(path, parsed);
+        } else if (kind == LayerFiles.Kind.LICENSE && size > 0 && ctx.licenseFiles++ < ScanContext.MAX_LICENSE_FILES) {
+            files.files.put(path, new LayerFiles.Captured(LayerFiles.Kind.LICENSE, null, null));
         }
         if (clamScan != null) {
             try {
                 String virus = clamScan.finish();
                 if (virus != null) {
-                    ctx.flag(new Flagged(Check.MALWARE_CLAMD, true, layer.scanIndex(), shown,
+                    ctx.flag(new Flagged(FlaggedFile.Kind.CLAMD, layer.scanIndex(), shown,
                             "ClamAV found " + virus));
                 }
             } catch (IOException ex) {
@@ -356,7 +351,7 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
 
     private void clamdFailed(IOException ex) {
         if (ctx.clamdFailure == null) {
-            ctx.clamdFailure = "clamd at " + ctx.clamd.address() + " failed: " + ex.getMessage();
+            ctx.clamdFailure = String.valueOf(ex.getMessage());
         }
     }
 
@@ -366,22 +361,22 @@ final class LayerInspector implements LayerPipeline.TarConsumer {
         digests.forEach((alg, md) -> hex.put(alg, HexFormat.of().formatHex(md.digest())));
         for (HashSignatures.Signature s : sigs) {
             if (s.hex().equals(hex.get(s.algorithm()))) {
-                ctx.flag(new Flagged(Check.MALWARE_SIGNATURES, true, layer.scanIndex(), shown,
+                ctx.flag(new Flagged(FlaggedFile.Kind.MALWARE_SIGNATURE, layer.scanIndex(), shown,
                         "matches signature " + s.name() + " (" + s.algorithm() + ", " + s.source() + ")"));
                 return;
             }
         }
     }
 
-    private static LayerFacts.Captured parse(LayerFacts.Kind kind, byte[] content) {
-        String text = new String(content, kind == LayerFacts.Kind.DPKG || kind == LayerFacts.Kind.APK
+    private static LayerFiles.Captured parse(LayerFiles.Kind kind, byte[] content) {
+        String text = new String(content, kind == LayerFiles.Kind.DPKG || kind == LayerFiles.Kind.APK
                 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         return switch (kind) {
-            case PASSWD -> new LayerFacts.Captured(kind, UserSpec.parsePasswd(text), null);
-            case OS_RELEASE -> new LayerFacts.Captured(kind, OsPackages.OsRelease.parse(text), null);
-            case DPKG -> new LayerFacts.Captured(kind, OsPackages.parseDpkg(text, MAX_PACKAGES), null);
-            case APK -> new LayerFacts.Captured(kind, OsPackages.parseApk(text, MAX_PACKAGES), null);
-            default -> LayerFacts.Captured.OTHER;
+            case PASSWD -> new LayerFiles.Captured(kind, Passwd.parse(text), null);
+            case OS_RELEASE -> new LayerFiles.Captured(kind, OsPackages.OsRelease.parse(text), null);
+            case DPKG -> new LayerFiles.Captured(kind, OsPackages.parseDpkg(text, MAX_PACKAGES), null);
+            case APK -> new LayerFiles.Captured(kind, OsPackages.parseApk(text, MAX_PACKAGES), null);
+            default -> LayerFiles.Captured.OTHER;
         };
     }
 }

@@ -1,6 +1,11 @@
 package com.offerflow.scanner;
 
+import com.offerflow.scanner.checks.Verdict;
+import com.offerflow.scanner.facts.LayerId;
+import com.offerflow.scanner.facts.PathIssue;
+
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,11 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The state of one scan shared by its layers (layers are read one after another). */
+/**
+ * The state of one scan shared by its layers while they are read (one after another), and what their entries
+ * showed so far. Lists are bounded: what is over the bound is counted.
+ */
 final class ScanContext {
 
     static final int MAX_TRACKED_SYMLINKS = 100_000;
     static final int MAX_FLAGGED = 1_000;
+    /** As many path issues as a check's evidence lists. */
+    static final int MAX_PATH_ISSUES = Verdict.MAX_EVIDENCE;
     /** Bounds on what the final-file-system checks keep in memory for the whole image. */
     /*
      * The packages also go into the report, which a separate scan worker sends through /engine-rest (bodies of at
@@ -24,7 +34,6 @@ final class ScanContext {
     static final int MAX_LICENSE_FILES = 10_000;
 
     final ScanSettings settings;
-    final Findings findings;
     final HashSignatures signatures;
     final SecretDetector secrets;
     final ClamdClient clamd;
@@ -37,15 +46,16 @@ final class ScanContext {
     final Set<String> flaggedPaths = new HashSet<>();
     final List<Flagged> flagged = new ArrayList<>();
     int flaggedDropped;
+    final List<PathIssue> pathIssues = new ArrayList<>();
+    final Map<PathIssue.Kind, Integer> unlistedPathIssues = new EnumMap<>(PathIssue.Kind.class);
     int capturedPackages;
     int whiteouts;
     int licenseFiles;
     volatile String clamdFailure;
 
-    ScanContext(ScanSettings settings, Findings findings, HashSignatures signatures, SecretDetector secrets,
-                ClamdClient clamd, Set<String> workingDirs) {
+    ScanContext(ScanSettings settings, HashSignatures signatures, SecretDetector secrets, ClamdClient clamd,
+                Set<String> workingDirs) {
         this.settings = settings;
-        this.findings = findings;
         this.signatures = signatures;
         this.secrets = secrets;
         this.clamd = clamd;
@@ -58,6 +68,14 @@ final class ScanContext {
             flaggedPaths.add(f.path());
         } else {
             flaggedDropped++;
+        }
+    }
+
+    void pathIssue(LayerId layer, PathIssue.Kind kind, String path, String other) {
+        if (pathIssues.size() < MAX_PATH_ISSUES) {
+            pathIssues.add(new PathIssue(layer, kind, path, other));
+        } else {
+            unlistedPathIssues.merge(kind, 1, Integer::sum);
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.offerflow.scanner;
+package com.offerflow.scanner.checks;
 
 import java.util.Map;
 
@@ -34,58 +34,38 @@ record UserSpec(String raw, String user, String group) {
     }
 
     /** How the user resolves against the image's /etc/passwd (name to uid), when present. */
-    Verdict judge(Map<String, Long> passwd) {
+    Judgement judge(Map<String, Long> passwd) {
         if (user.isEmpty()) {
-            return new Verdict(false, "User '" + raw + "' names no user: the container runs as root");
+            return new Judgement(false, "User '" + raw + "' names no user: the container runs as root");
         }
         Long uid = uid();
         if (numeric()) {
             if (uid == null || uid > 0xFFFFFFFFL) {
-                return new Verdict(false, "User '" + raw + "' is not a valid uid");
+                return new Judgement(false, "User '" + raw + "' is not a valid uid");
             }
             if (uid == 0) {
-                return new Verdict(false, "User '" + raw + "' is uid 0 (root)");
+                return new Judgement(false, "User '" + raw + "' is uid 0 (root)");
             }
-            return new Verdict(true, "runs as uid " + uid);
+            return new Judgement(true, "runs as uid " + uid);
         }
         if (user.equals("root")) {
-            return new Verdict(false, "User '" + raw + "' is root");
+            return new Judgement(false, "User '" + raw + "' is root");
         }
         if (passwd == null) {
-            return new Verdict(true, "runs as user '" + user + "' (the image has no /etc/passwd to resolve it; "
+            return new Judgement(true, "runs as user '" + user + "' (the image has no /etc/passwd to resolve it; "
                     + "a numeric uid is safer)");
         }
         Long resolved = passwd.get(user);
         if (resolved == null) {
-            return new Verdict(false, "user '" + user + "' is not in the image's /etc/passwd: "
+            return new Judgement(false, "user '" + user + "' is not in the image's /etc/passwd: "
                     + "the container would not start");
         }
         if (resolved == 0) {
-            return new Verdict(false, "user '" + user + "' has uid 0 in /etc/passwd: it is root under another name");
+            return new Judgement(false, "user '" + user + "' has uid 0 in /etc/passwd: it is root under another name");
         }
-        return new Verdict(true, "runs as user '" + user + "' (uid " + resolved + ")");
+        return new Judgement(true, "runs as user '" + user + "' (uid " + resolved + ")");
     }
 
-    record Verdict(boolean ok, String detail) {
-    }
-
-    /** Parses /etc/passwd into user name to uid (malformed lines are skipped). */
-    static Map<String, Long> parsePasswd(String content) {
-        Map<String, Long> users = new java.util.HashMap<>();
-        for (String line : content.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(":", -1);
-            if (f.length < 3 || f[0].isEmpty()) {
-                continue;
-            }
-            try {
-                users.putIfAbsent(f[0], Long.parseLong(f[2].trim()));
-            } catch (NumberFormatException e) {
-                // skip malformed
-            }
-        }
-        return users;
+    record Judgement(boolean ok, String detail) {
     }
 }

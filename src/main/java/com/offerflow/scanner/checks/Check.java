@@ -1,4 +1,4 @@
-package com.offerflow.scanner;
+package com.offerflow.scanner.checks;
 
 /**
  * The checks of the certification scan. Names are stable: tests, Tasklist forms and API clients use them.

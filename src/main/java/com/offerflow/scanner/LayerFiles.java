@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one layer contributes to the final file system, for the checks that judge the image as it runs (users,
- * package databases, license files): captured files by path, and the paths it deletes (whiteouts).
+ * What one layer contributes to the final file system, collected while it is read: captured files by path (users,
+ * package databases, license files), and the paths it deletes (whiteouts). {@link FileSystems} turns the layers'
+ * files into the facts the checks judge.
  */
-final class LayerFacts {
+final class LayerFiles {
 
     enum Kind { PASSWD, OS_RELEASE, DPKG, APK, LICENSE, OTHER, UNREADABLE }
 
@@ -58,9 +59,9 @@ final class LayerFacts {
      * The file at {@code path} in the file system that {@code layers} (bottom to top) produce: the topmost layer
      * that has an entry there wins; a whiteout above the entry deletes it (null).
      */
-    static Captured resolve(List<LayerFacts> layers, String path) {
+    static Captured resolve(List<LayerFiles> layers, String path) {
         for (int i = layers.size() - 1; i >= 0; i--) {
-            LayerFacts l = layers.get(i);
+            LayerFiles l = layers.get(i);
             Captured c = l.files.get(path);
             if (c != null) {
                 return c;

@@ -2,6 +2,8 @@ package com.offerflow.scanner;
 
 import com.offerflow.image.ImageSource;
 import com.offerflow.image.InvalidImageException;
+import com.offerflow.scanner.advisories.AdvisoryDirectory;
+import com.offerflow.scanner.advisories.VulnerabilityPolicy;
 import com.offerflow.scanner.checks.BlobIntegrityCheck;
 import com.offerflow.scanner.checks.ImageCheck;
 import com.offerflow.scanner.checks.ImageSizeCheck;
@@ -29,7 +31,6 @@ import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.scanner.report.CheckResult;
 import com.offerflow.scanner.report.ImageSummary;
 import com.offerflow.scanner.report.PackageInfo;
-import com.offerflow.scanner.report.Vulnerability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +42,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The certification scanner: reads an image from any {@link ImageSource}, every layer once as a stream (the
@@ -66,17 +65,27 @@ public class ImageScanner {
     private final ScanSettings settings;
     private final SecretDetector secrets;
     private final List<ImageCheck> checks;
-    private volatile Cached<HashSignatures> signatures;
-    private volatile Cached<OsvAdvisories> advisories;
+    private final AdvisoryDirectory advisories;
+    private volatile Signatures signatures;
 
-    private record Cached<T>(String fingerprint, T value, String problem) {
+    private record Signatures(String fingerprint, HashSignatures signatures) {
     }
 
+    /** A scanner with its own view of the advisories directory of the settings, if any. */
     public ImageScanner(ScanSettings settings) {
+        this(settings, settings.advisoriesDir() == null ? null : new AdvisoryDirectory(settings.advisoriesDir()));
+    }
+
+    /**
+     * A scanner that matches packages against the given advisories (shared, for example, with whatever re-checks
+     * live offers), or checks no vulnerabilities when it is null.
+     */
+    public ImageScanner(ScanSettings settings, AdvisoryDirectory advisories) {
         this.settings = settings;
         this.secrets = new SecretDetector(settings.maxSecretScanFileSize());
         this.checks = checks(settings);
-        if (settings.advisoriesDir() == null) {
+        this.advisories = advisories;
+        if (advisories == null) {
             log.info("no OSV advisories directory configured: the vulnerabilities check is off");
         }
     }
@@ -111,7 +120,7 @@ public class ImageScanner {
             facts = pass.facts(failure);
             bytesScanned = pass.bytesScanned();
         }
-        if (facts.layersRead() && settings.advisoriesDir() != null) {
+        if (facts.layersRead() && advisories != null) {
             facts = facts.withVulnerabilities(vulnerabilities(facts.packages()));
         }
         Map<Verdict.Status, List<CheckResult>> results = new EnumMap<>(Verdict.Status.class);
@@ -142,7 +151,7 @@ public class ImageScanner {
                 new ImageSizeCheck(settings.maxImageBytes()), new NonRootUserCheck(),
                 new RequiredLabelsCheck(settings.requiredLabels()), new LicenseFileCheck(),
                 new MalwareSignaturesCheck(), new MalwareClamdCheck(), new SecretsCheck(), new OsPackagesCheck(),
-                new VulnerabilitiesCheck(settings.blockingCvssScore())));
+                new VulnerabilitiesCheck(new VulnerabilityPolicy(settings.blockingCvssScore()))));
         checks.sort(Comparator.comparing(ImageCheck::check));
         return List.copyOf(checks);
     }
@@ -171,87 +180,37 @@ public class ImageScanner {
         }
     }
 
-    /** What the advisories say about the packages: each vulnerability once per package, the most severe first. */
+    /** What the advisories say about the packages. */
     private KnownVulnerabilities vulnerabilities(List<PackageInfo> packages) {
-        OsvAdvisories db = advisories();
-        if (db == null) {
-            return KnownVulnerabilities.unreadable(advisories.problem());
+        AdvisoryDirectory.Snapshot snapshot = advisories.current();
+        if (snapshot.index() == null) {
+            return KnownVulnerabilities.unreadable(snapshot.problem());
         }
-        Map<String, Vulnerability> found = new LinkedHashMap<>();
-        for (PackageInfo p : packages) {
-            for (Vulnerability v : db.match(p)) {
-                found.putIfAbsent(v.id() + "/" + v.packageName(), v);
-            }
-        }
-        List<Vulnerability> sorted = new ArrayList<>(found.values());
-        sorted.sort((a, b) -> Double.compare(score(b), score(a)));
-        return new KnownVulnerabilities(db.advisoryCount(), null, sorted);
+        return new KnownVulnerabilities(snapshot.index().advisoryCount(), null, snapshot.index().match(packages));
     }
 
-    private static double score(Vulnerability v) {
-        if (v.cvssScore() != null) {
-            return v.cvssScore();
-        }
-        return switch (v.severity()) {
-            case "CRITICAL" -> 9.0;
-            case "HIGH" -> 7.0;
-            case "MEDIUM" -> 4.0;
-            case "LOW" -> 0.1;
-            default -> 5.0;
-        };
-    }
-
+    /** The hash signatures, loaded again when a signature file changed. */
     private HashSignatures signatures() {
-        String fp = fingerprint(settings.signatureFiles());
-        Cached<HashSignatures> c = signatures;
-        if (c == null || !c.fingerprint().equals(fp)) {
-            c = new Cached<>(fp, HashSignatures.load(settings.signatureFiles()), null);
-            signatures = c;
+        String fingerprint = signatureFilesFingerprint();
+        Signatures loaded = signatures;
+        if (loaded == null || !loaded.fingerprint().equals(fingerprint)) {
+            loaded = new Signatures(fingerprint, HashSignatures.load(settings.signatureFiles()));
+            signatures = loaded;
         }
-        return c.value();
+        return loaded.signatures();
     }
 
-    private OsvAdvisories advisories() {
-        Path dir = settings.advisoriesDir();
-        String fp;
-        try {
-            if (!Files.isDirectory(dir)) {
-                advisories = new Cached<>("", null, "the advisories directory " + dir + " does not exist");
-                return null;
-            }
-            try (Stream<Path> s = Files.walk(dir, 8)) {
-                fp = fingerprint(s.filter(p -> p.getFileName().toString().endsWith(".json")).toList());
-            }
-            Cached<OsvAdvisories> c = advisories;
-            if (c == null || c.value() == null || !c.fingerprint().equals(fp)) {
-                c = new Cached<>(fp, OsvAdvisories.load(dir), null);
-                advisories = c;
-            }
-            return c.value();
-        } catch (IOException | RuntimeException e) {
-            log.warn("cannot read advisories from {}", dir, e);
-            advisories = new Cached<>("", null, "the advisories in " + dir + " cannot be read: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static String fingerprint(List<Path> files) {
+    private String signatureFilesFingerprint() {
         StringBuilder b = new StringBuilder();
-        long count = 0;
-        long sizes = 0;
-        long newest = 0;
-        for (Path p : files) {
-            count++;
+        for (Path p : settings.signatureFiles()) {
+            b.append(p).append(':');
             try {
-                sizes += Files.size(p);
-                newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+                b.append(Files.size(p)).append(':').append(Files.getLastModifiedTime(p).toMillis());
             } catch (IOException e) {
-                b.append('!').append(p);
+                b.append('!');
             }
-            if (files.size() < 100) {
-                b.append(p).append(';');
-            }
+            b.append(';');
         }
-        return b.append(count).append('/').append(sizes).append('/').append(newest).toString();
+        return b.toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.offerflow.scanner.checks;
 
+import com.offerflow.scanner.advisories.VulnerabilityPolicy;
 import com.offerflow.scanner.facts.ImageFacts;
 import com.offerflow.scanner.facts.KnownVulnerabilities;
 import com.offerflow.scanner.report.Evidence;
@@ -8,15 +9,15 @@ import com.offerflow.scanner.report.Vulnerability;
 import java.util.Optional;
 
 /**
- * No installed package has a known vulnerability at or above the blocking score (failed); lower or unknown scores
- * are warnings. Runs when advisories are configured.
+ * No installed package has a known vulnerability that the {@link VulnerabilityPolicy} finds blocking (failed);
+ * the others are warnings. Runs when advisories are configured.
  */
 public final class VulnerabilitiesCheck implements ImageCheck {
 
-    private final double blockingCvssScore;
+    private final VulnerabilityPolicy policy;
 
-    public VulnerabilitiesCheck(double blockingCvssScore) {
-        this.blockingCvssScore = blockingCvssScore;
+    public VulnerabilitiesCheck(VulnerabilityPolicy policy) {
+        this.policy = policy;
     }
 
     @Override
@@ -35,12 +36,10 @@ public final class VulnerabilitiesCheck implements ImageCheck {
             return Optional.of(v.error(Evidence.of(known.problem())).build());
         }
         for (Vulnerability vuln : known.found()) {
-            boolean blocking = vuln.cvssScore() != null ? vuln.cvssScore() >= blockingCvssScore
-                    : vuln.severity().equals("HIGH") || vuln.severity().equals("CRITICAL");
             Evidence e = Evidence.of(vuln.id() + " in " + vuln.packageName() + " " + vuln.installedVersion()
                     + (vuln.fixedVersion() != null ? " (fixed in " + vuln.fixedVersion() + ")" : " (no fix known)")
                     + (vuln.cvssScore() != null ? ", CVSS " + vuln.cvssScore() : "") + ", " + vuln.severity());
-            v.add(blocking ? Verdict.Status.FAILED : Verdict.Status.WARNING, e);
+            v.add(policy.blocks(vuln) ? Verdict.Status.FAILED : Verdict.Status.WARNING, e);
         }
         if (known.found().isEmpty()) {
             v.passed(Evidence.of(facts.packages().size() + " packages checked against " + known.advisoryCount()

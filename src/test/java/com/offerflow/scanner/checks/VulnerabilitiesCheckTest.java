@@ -1,5 +1,6 @@
 package com.offerflow.scanner.checks;
 
+import com.offerflow.scanner.advisories.VulnerabilityPolicy;
 import com.offerflow.scanner.facts.KnownVulnerabilities;
 import com.offerflow.scanner.report.PackageInfo;
 import com.offerflow.scanner.report.Vulnerability;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class VulnerabilitiesCheckTest {
 
-    private final VulnerabilitiesCheck check = new VulnerabilitiesCheck(7.0);
+    private final VulnerabilitiesCheck check = new VulnerabilitiesCheck(new VulnerabilityPolicy(7.0));
 
     private static Vulnerability vulnerability(Double score, String severity, String fixed) {
         return new Vulnerability("DSA-1", List.of(), "libssl3", "3.0.11", fixed, score, severity, "a flaw");

@@ -1,6 +1,4 @@
-package com.offerflow.scanner;
-
-import java.util.Comparator;
+package com.offerflow.scanner.advisories;
 
 /**
  * Alpine apk version ordering ({@code digit{.digit}...{letter}{_suffix{#}}...{~hash}{-r#}}), as apk-tools
@@ -10,8 +8,6 @@ import java.util.Comparator;
  * pre-release suffix.
  */
 final class ApkVersion {
-
-    static final Comparator<String> ORDER = ApkVersion::compare;
 
     private static final int INITIAL_DIGIT = 0;
     private static final int DIGIT = 1;

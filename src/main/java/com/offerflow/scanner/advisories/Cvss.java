@@ -1,4 +1,4 @@
-package com.offerflow.scanner;
+package com.offerflow.scanner.advisories;
 
 /**
  * CVSS base scores of the vector strings OSV advisories give ({@code severity[].score}): CVSS v3.0 and v3.1

@@ -1,6 +1,4 @@
-package com.offerflow.scanner;
-
-import java.util.Comparator;
+package com.offerflow.scanner.advisories;
 
 /**
  * Debian version ordering as dpkg implements it ({@code [epoch:]upstream[-revision]}): epochs numerically, then
@@ -9,14 +7,15 @@ import java.util.Comparator;
  */
 final class DebianVersion {
 
-    static final Comparator<String> ORDER = DebianVersion::compare;
-
     private DebianVersion() {
     }
 
     static int compare(String a, String b) {
-        Parts pa = Parts.parse(a);
-        Parts pb = Parts.parse(b);
+        return compare(Parts.parse(a), Parts.parse(b));
+    }
+
+    /** Compares versions parsed once, for comparing one version with many. */
+    static int compare(Parts pa, Parts pb) {
         int c = Long.compare(pa.epoch, pb.epoch);
         if (c != 0) {
             return c;
@@ -28,7 +27,8 @@ final class DebianVersion {
         return verrevcmp(pa.revision, pb.revision);
     }
 
-    private record Parts(long epoch, String upstream, String revision) {
+    /** A version split into its parts. */
+    record Parts(long epoch, String upstream, String revision) {
         static Parts parse(String v) {
             String s = v.trim();
             long epoch = 0;

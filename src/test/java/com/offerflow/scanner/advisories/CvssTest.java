@@ -1,4 +1,4 @@
-package com.offerflow.scanner;
+package com.offerflow.scanner.advisories;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

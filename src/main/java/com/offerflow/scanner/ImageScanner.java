@@ -5,6 +5,7 @@ import com.offerflow.image.InvalidImageException;
 import com.offerflow.scanner.advisories.AdvisoryDirectory;
 import com.offerflow.scanner.advisories.VulnerabilityPolicy;
 import com.offerflow.scanner.checks.BlobIntegrityCheck;
+import com.offerflow.scanner.checks.Check;
 import com.offerflow.scanner.checks.ImageCheck;
 import com.offerflow.scanner.checks.ImageSizeCheck;
 import com.offerflow.scanner.checks.ImageStructureCheck;
@@ -29,6 +30,7 @@ import com.offerflow.scanner.facts.LayerFacts;
 import com.offerflow.scanner.facts.ManifestFacts;
 import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.scanner.report.CheckResult;
+import com.offerflow.scanner.report.Evidence;
 import com.offerflow.scanner.report.ImageSummary;
 import com.offerflow.scanner.report.PackageInfo;
 import org.slf4j.Logger;
@@ -141,6 +143,16 @@ public class ImageScanner {
         log.info("scanned {}: {} in {} ms ({} bytes)", source.reference(), report.outcome(), report.durationMillis(),
                 report.bytesScanned());
         return report;
+    }
+
+    /**
+     * The report on an image that cannot even be opened (an archive that is no OCI layout, a pinned manifest the
+     * registry no longer has): a failed {@code image-structure} check with the reason.
+     */
+    public static CertificationReport unreadable(String detail) {
+        CheckResult failed = Verdict.of(Check.IMAGE_STRUCTURE).fail(Evidence.of(detail)).build().result();
+        return new CertificationReport(CertificationReport.Outcome.FAILED, null, List.of(), List.of(failed),
+                List.of(), List.of(), List.of(), List.of(), Instant.now(), 0, 0);
     }
 
     /** The checks, in the order the report lists them. */

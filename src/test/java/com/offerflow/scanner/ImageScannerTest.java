@@ -265,6 +265,19 @@ class ImageScannerTest {
     }
 
     @Test
+    void aFailedCheckSaysWhatIsWrongAndWhatItRequiresInHelp() throws Exception {
+        CertificationReport report = scan(TestImages.clean().layer(l -> l.file("tmp/eicar.com", HashSignatures.EICAR)));
+        CheckResult malware = report.check("malware-signatures");
+        assertThat(malware.description()).isEqualTo("A file in the image matches a known malware hash signature.");
+        assertThat(malware.help()).startsWith("No file in any layer may match a known malware hash signature");
+        assertThat(malware.evidence()).extracting(Evidence::toString).singleElement().asString()
+                .contains("/tmp/eicar.com: matches signature Eicar-Test-Signature");
+        assertThat(report.check("platform").description()).isEqualTo(
+                "The image provides the required platform (linux/amd64 by default).");
+        assertThat(report.summary()).contains("- FAILED malware-signatures: layer 3");
+    }
+
+    @Test
     void findsFilesMatchingConfiguredHdbAndHsbSignatures() throws Exception {
         byte[] bad = "this is not really malware, but we say it is\n".getBytes();
         byte[] worse = "another sample\n".getBytes();

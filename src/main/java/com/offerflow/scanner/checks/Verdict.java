@@ -26,14 +26,17 @@ public record Verdict(Check check, Status status, List<Evidence> evidence, int u
         return new Builder(check);
     }
 
-    /** The check as the report shows it. */
+    /**
+     * The check as the report shows it: what it found in the words of its outcome; unless it passed, what it
+     * requires and why ({@code help}), and what to do.
+     */
     public CheckResult result() {
         List<Evidence> list = new ArrayList<>(evidence);
         if (unlisted > 0) {
             list.add(Evidence.of("and " + unlisted + " more of the same kind (not listed)"));
         }
         boolean ok = status == Status.PASSED;
-        return new CheckResult(check.id(), check.description(), ok ? null : check.help(),
+        return new CheckResult(check.id(), check.text(status), ok ? null : check.help(),
                 ok ? null : check.suggestion(), list);
     }
 

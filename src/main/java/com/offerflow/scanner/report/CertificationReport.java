@@ -93,7 +93,7 @@ public record CertificationReport(
 
     private static String firstEvidence(CheckResult c) {
         if (c.evidence().isEmpty()) {
-            return c.help() == null ? c.description() : c.help();
+            return c.description();
         }
         String first = c.evidence().get(0).toString();
         return c.evidence().size() == 1 ? first : first + " (and " + (c.evidence().size() - 1) + " more)";

@@ -192,11 +192,16 @@ final class Facts {
                 vulnerabilities, failure);
     }
 
-    /** The check's result on these facts; fails the test when the check does not run. */
+    /**
+     * The check's result on these facts; fails the test when the check does not run, or when its text is not its
+     * own for the outcome.
+     */
     CheckResult judgedBy(ImageCheck check) {
         Optional<Verdict> verdict = check.evaluate(build());
         assertThat(verdict).as(check.check().id() + " runs").isPresent();
-        return verdict.get().result();
+        CheckResult result = verdict.get().result();
+        assertThat(result.description()).as("text of " + check.check().id()).isNotIn(CheckTextsTest.GENERAL);
+        return result;
     }
 
     Verdict.Status statusBy(ImageCheck check) {

@@ -4,26 +4,10 @@ import com.offerflow.image.ImageSource;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.scanner.advisories.AdvisoryDirectory;
 import com.offerflow.scanner.advisories.VulnerabilityPolicy;
-import com.offerflow.scanner.checks.BlobIntegrityCheck;
 import com.offerflow.scanner.checks.Check;
+import com.offerflow.scanner.checks.Checks;
 import com.offerflow.scanner.checks.ImageCheck;
-import com.offerflow.scanner.checks.ImageSizeCheck;
-import com.offerflow.scanner.checks.ImageStructureCheck;
-import com.offerflow.scanner.checks.LayerCountCheck;
-import com.offerflow.scanner.checks.LayerDiffIdsCheck;
-import com.offerflow.scanner.checks.LayerFormatCheck;
-import com.offerflow.scanner.checks.LayerLimitsCheck;
-import com.offerflow.scanner.checks.LicenseFileCheck;
-import com.offerflow.scanner.checks.MalwareClamdCheck;
-import com.offerflow.scanner.checks.MalwareSignaturesCheck;
-import com.offerflow.scanner.checks.NonRootUserCheck;
-import com.offerflow.scanner.checks.OsPackagesCheck;
-import com.offerflow.scanner.checks.PlatformCheck;
-import com.offerflow.scanner.checks.RequiredLabelsCheck;
-import com.offerflow.scanner.checks.SafePathsCheck;
-import com.offerflow.scanner.checks.SecretsCheck;
 import com.offerflow.scanner.checks.Verdict;
-import com.offerflow.scanner.checks.VulnerabilitiesCheck;
 import com.offerflow.scanner.facts.ImageFacts;
 import com.offerflow.scanner.facts.KnownVulnerabilities;
 import com.offerflow.scanner.facts.LayerFacts;
@@ -42,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +68,8 @@ public class ImageScanner {
     public ImageScanner(ScanSettings settings, AdvisoryDirectory advisories) {
         this.settings = settings;
         this.secrets = new SecretDetector(settings.maxSecretScanFileSize());
-        this.checks = checks(settings);
+        this.checks = Checks.all(settings.requiredPlatform(), settings.maxLayers(), settings.maxImageBytes(),
+                settings.requiredLabels(), new VulnerabilityPolicy(settings.blockingCvssScore()));
         this.advisories = advisories;
         if (advisories == null) {
             log.info("no OSV advisories directory configured: the vulnerabilities check is off");
@@ -153,19 +137,6 @@ public class ImageScanner {
         CheckResult failed = Verdict.of(Check.IMAGE_STRUCTURE).fail(Evidence.of(detail)).build().result();
         return new CertificationReport(CertificationReport.Outcome.FAILED, null, List.of(), List.of(failed),
                 List.of(), List.of(), List.of(), List.of(), Instant.now(), 0, 0);
-    }
-
-    /** The checks, in the order the report lists them. */
-    private static List<ImageCheck> checks(ScanSettings settings) {
-        List<ImageCheck> checks = new ArrayList<>(List.of(new ImageStructureCheck(), new BlobIntegrityCheck(),
-                new LayerDiffIdsCheck(), new LayerFormatCheck(), new LayerLimitsCheck(), new SafePathsCheck(),
-                new PlatformCheck(settings.requiredPlatform()), new LayerCountCheck(settings.maxLayers()),
-                new ImageSizeCheck(settings.maxImageBytes()), new NonRootUserCheck(),
-                new RequiredLabelsCheck(settings.requiredLabels()), new LicenseFileCheck(),
-                new MalwareSignaturesCheck(), new MalwareClamdCheck(), new SecretsCheck(), new OsPackagesCheck(),
-                new VulnerabilitiesCheck(new VulnerabilityPolicy(settings.blockingCvssScore()))));
-        checks.sort(Comparator.comparing(ImageCheck::check));
-        return List.copyOf(checks);
     }
 
     private static ImageSummary summary(ImageFacts facts, ImageSource source) {

@@ -32,10 +32,6 @@ public final class AdvisoryDirectory {
         this.dir = dir;
     }
 
-    public Path path() {
-        return dir;
-    }
-
     /**
      * The index of the advisories in the directory as they are now; its problem when the directory is missing or
      * cannot be read (unreadable single files are only skipped).

@@ -19,13 +19,10 @@ public final class LayerDiffIdsCheck implements ImageCheck {
 
     @Override
     public Optional<Verdict> evaluate(ImageFacts facts) {
-        Verdict.Builder v = Verdict.of(check());
         if (!facts.layersRead()) {
-            if (facts.layersNotRead() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(v.error(Evidence.of("not run: " + facts.layersNotRead())).build());
+            return Evidences.layersNotRead(check(), facts);
         }
+        Verdict.Builder v = Verdict.of(check());
         for (ManifestFacts m : facts.manifests()) {
             List<Digest> expected = m.diffIds();
             List<Digest> layers = m.layers();

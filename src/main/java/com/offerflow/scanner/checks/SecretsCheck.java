@@ -16,11 +16,10 @@ public final class SecretsCheck implements ImageCheck {
 
     @Override
     public Optional<Verdict> evaluate(ImageFacts facts) {
-        Verdict.Builder v = Verdict.of(check());
         if (!facts.layersRead()) {
-            return facts.layersNotRead() == null ? Optional.empty()
-                    : Optional.of(v.error(Evidence.of("not run: " + facts.layersNotRead())).build());
+            return Evidences.layersNotRead(check(), facts);
         }
+        Verdict.Builder v = Verdict.of(check());
         facts.content().flagged(FlaggedFile.Kind.SECRET).forEach(f -> v.fail(Evidences.of(f)));
         if (facts.content().unlistedFlagged() > 0) {
             v.fail(Evidence.of("and " + facts.content().unlistedFlagged() + " more findings of malware or secrets "

@@ -26,4 +26,11 @@ class VerdictTest {
         assertThat(result.evidence().get(Verdict.MAX_EVIDENCE).detail())
                 .isEqualTo("and 5 more of the same kind (not listed)");
     }
+
+    @Test
+    void thereIsOneCheckPerNameInTheOrderOfTheNames() {
+        var checks = Checks.all("linux/amd64", 40, 1000, java.util.List.of("name"),
+                new com.offerflow.scanner.advisories.VulnerabilityPolicy(7.0));
+        assertThat(checks).extracting(ImageCheck::check).containsExactly(Check.values());
+    }
 }

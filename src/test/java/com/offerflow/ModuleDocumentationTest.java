@@ -87,7 +87,9 @@ class ModuleDocumentationTest {
 
     private static String allowed(ApplicationModule module) {
         if (Arrays.asList(ModularityTest.PLAIN_MODULES).contains(module.getName())) {
-            return "nothing (plain Java: no Spring, no Camunda)";
+            String uses = module.getDirectDependencies(ModularityTest.MODULES).uniqueModules()
+                    .map(target -> "`" + target.getName() + "`").sorted().collect(Collectors.joining(", "));
+            return (uses.isEmpty() ? "nothing" : uses) + " (plain Java: no Spring, no Camunda)";
         }
         String allowed = module.getAllowedDependencies(ModularityTest.MODULES).stream()
                 .map(dependency -> dependency.getTargetModule().getName()

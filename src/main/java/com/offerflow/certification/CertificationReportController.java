@@ -1,5 +1,6 @@
 package com.offerflow.certification;
 
+import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.identity.Caller;
 import com.offerflow.identity.Groups;
 import com.offerflow.publication.PublicationService;

@@ -1,6 +1,9 @@
 package com.offerflow.certification;
 
-import com.offerflow.certification.scan.ImageScanner;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.CheckResult;
+import com.offerflow.scanner.report.Evidence;
+import com.offerflow.scanner.ImageScanner;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.publication.CertificationSummaries;
 import com.offerflow.process.ReviewDecision;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.offerflow.engine.ExternalTaskRunner;
 import com.offerflow.engine.WorkerSettings;
 import com.offerflow.process.ProcessVariables;
+import com.offerflow.scanner.report.CertificationReport;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;

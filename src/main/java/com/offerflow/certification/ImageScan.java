@@ -1,17 +1,16 @@
 package com.offerflow.certification;
 
-import com.offerflow.certification.scan.Check;
-import com.offerflow.certification.scan.ImageScanner;
-import com.offerflow.certification.scan.ScanProgressListener;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.ImageSource;
 import com.offerflow.image.InvalidImageException;
+import com.offerflow.scanner.ImageScanner;
+import com.offerflow.scanner.ScanProgressListener;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.ImageSummary;
 import com.offerflow.storage.ImageSources;
 import com.offerflow.storage.PublicationImage;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * One scan of a publication's image, the same in the app's worker and in a separate worker process, whatever the
@@ -63,10 +62,6 @@ public final class ImageScan {
     }
 
     static CertificationReport unreadable(InvalidImageException e) {
-        Check check = Check.IMAGE_STRUCTURE;
-        CheckResult failed = new CheckResult(check.id(), check.description(), check.help(), check.suggestion(),
-                List.of(Evidence.of(e.getMessage() + " (" + e.code() + ")")));
-        return new CertificationReport(CertificationReport.Outcome.FAILED, null, List.of(), List.of(failed),
-                List.of(), List.of(), List.of(), List.of(), Instant.now(), 0, 0);
+        return ImageScanner.unreadable(e.getMessage() + " (" + e.code() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package com.offerflow.certification;
 
+import com.offerflow.scanner.report.CertificationReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.offerflow.publication.PublicationContext;

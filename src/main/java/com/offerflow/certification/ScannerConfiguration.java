@@ -1,6 +1,6 @@
 package com.offerflow.certification;
 
-import com.offerflow.certification.scan.ImageScanner;
+import com.offerflow.scanner.ImageScanner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

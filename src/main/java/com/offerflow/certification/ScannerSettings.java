@@ -1,6 +1,6 @@
 package com.offerflow.certification;
 
-import com.offerflow.certification.scan.ScanSettings;
+import com.offerflow.scanner.ScanSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;

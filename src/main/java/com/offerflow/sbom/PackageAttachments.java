@@ -2,7 +2,7 @@ package com.offerflow.sbom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.certification.CertificationReport;
+import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.certification.CertificationService;
 import com.offerflow.image.Descriptor;
 import com.offerflow.offer.OfferPublications;

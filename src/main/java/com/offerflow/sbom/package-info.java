@@ -3,7 +3,7 @@
  * ({@code cyclonedx}), the OCI artifacts that attach the SBOM and the report to the package's manifest
  * ({@code referrers}), and {@code GET /api/publications/{id}/sbom}.
  */
-@ApplicationModule(displayName = "SBOM", allowedDependencies = {"certification", "identity", "image", "offer", "publication", "web"})
+@ApplicationModule(displayName = "SBOM", allowedDependencies = {"certification", "identity", "image", "offer", "publication", "scanner :: report", "web"})
 package com.offerflow.sbom;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package com.offerflow.process;
 
+import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.engine.ExternalTaskRunner;
 import com.offerflow.engine.WorkerSettings;
 import com.offerflow.demo.SampleImage;
@@ -170,7 +171,7 @@ class PublishContainerOfferProcessTest {
         assertThat(repository.findings(id)).extracting(Finding::step, Finding::rule).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(PublishingStep.CERTIFICATION, "non-root-user"));
         assertThat(certificationReports.find(id)).hasValueSatisfying(report ->
-                assertThat(report.outcome()).isEqualTo(com.offerflow.certification.CertificationReport.Outcome.FAILED));
+                assertThat(report.outcome()).isEqualTo(com.offerflow.scanner.report.CertificationReport.Outcome.FAILED));
 
         offers.uploadImage(TestOffers.ALICE, offer.offerId(),
                 new ByteArrayInputStream(SampleImage.image().toArchiveBytes()));

@@ -1,6 +1,5 @@
 package com.offerflow.process;
 
-import com.offerflow.certification.CertificationReport;
 import com.offerflow.certification.CertificationReports;
 import com.offerflow.demo.SampleImage;
 import com.offerflow.image.Digest;
@@ -14,6 +13,7 @@ import com.offerflow.publication.PublicationService;
 import com.offerflow.publication.PublicationStatus;
 import com.offerflow.publication.PublishingStep;
 import com.offerflow.replication.ReplicationService;
+import com.offerflow.scanner.report.CertificationReport;
 import com.offerflow.storage.PackageStore;
 import com.offerflow.support.OfferEdits;
 import com.offerflow.support.ProcessDriver;

@@ -1,11 +1,11 @@
 package com.offerflow.certification.worker;
 
+import com.offerflow.scanner.report.CertificationReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.offerflow.certification.CertificationReport;
 import com.offerflow.certification.CertifyImageHandler;
 import com.offerflow.certification.ImageScan;
 import com.offerflow.certification.ScanTask;
-import com.offerflow.certification.scan.ImageScanner;
+import com.offerflow.scanner.ImageScanner;
 import com.offerflow.engine.ExternalTaskFlow;
 import com.offerflow.process.ProcessVariables;
 import com.offerflow.storage.ImageSources;

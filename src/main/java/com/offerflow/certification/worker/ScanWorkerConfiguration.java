@@ -1,7 +1,7 @@
 package com.offerflow.certification.worker;
 
 import com.offerflow.certification.ScannerSettings;
-import com.offerflow.certification.scan.ImageScanner;
+import com.offerflow.scanner.ImageScanner;
 import com.offerflow.storage.DataDirectory;
 import com.offerflow.storage.ImageSources;
 import com.offerflow.storage.RegistrySettings;

@@ -1,8 +1,8 @@
 package com.offerflow.sbom.cyclonedx;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.ImageSummary;
-import com.offerflow.certification.PackageInfo;
+import com.offerflow.scanner.report.CertificationReport;
+import com.offerflow.scanner.report.ImageSummary;
+import com.offerflow.scanner.report.PackageInfo;
 import com.offerflow.image.Digest;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;

@@ -2,7 +2,7 @@ package com.offerflow.sbom.cyclonedx;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
-import com.offerflow.certification.PackageInfo;
+import com.offerflow.scanner.report.PackageInfo;
 import com.offerflow.image.Digest;
 
 import java.util.Locale;

@@ -1,15 +1,15 @@
 package com.offerflow.image.registry;
 
-import com.offerflow.certification.CertificationReport;
-import com.offerflow.certification.scan.ImageScanner;
-import com.offerflow.certification.scan.ScanProgressListener;
-import com.offerflow.certification.scan.ScanSettings;
 import com.offerflow.image.Descriptor;
 import com.offerflow.image.ImageCopier;
 import com.offerflow.image.ImageLimits;
 import com.offerflow.image.InvalidImageException;
 import com.offerflow.image.OciImageBuilder;
 import com.offerflow.image.OciLayout;
+import com.offerflow.scanner.ImageScanner;
+import com.offerflow.scanner.ScanProgressListener;
+import com.offerflow.scanner.ScanSettings;
+import com.offerflow.scanner.report.CertificationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
